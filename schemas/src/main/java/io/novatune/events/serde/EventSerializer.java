@@ -3,6 +3,7 @@ package io.novatune.events.serde;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -81,8 +83,14 @@ public class EventSerializer implements Serializer<SpecificRecord> {
     }
 
     private static void replace(Headers headers, String key, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        Header current = headers.lastHeader(key);
+        // Left alone when already right: Kafka makes headers read-only once a record was sent, and it may be re-sent.
+        if (current != null && Arrays.equals(current.value(), bytes)) {
+            return;
+        }
         headers.remove(key);
-        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+        headers.add(key, bytes);
     }
 
     private Prepared prepare(Schema schema) {

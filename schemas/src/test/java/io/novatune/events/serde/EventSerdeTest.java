@@ -76,6 +76,16 @@ class EventSerdeTest {
     }
 
     @Test
+    void serializing_a_record_again_after_kafka_made_its_headers_read_only_still_works() {
+        TrackAdded event = EventSamples.sample(TrackAdded.class);
+        RecordHeaders headers = new RecordHeaders();
+        serializer.serialize(Topics.TRACK_ADDED, headers, event);
+        headers.setReadOnly();
+
+        assertThat(serializer.serialize(Topics.TRACK_ADDED, headers, event)).isEqualTo(EventSerializer.encode(event));
+    }
+
+    @Test
     void an_event_missing_a_required_field_fails_to_encode_naming_the_event() {
         TrackRestored incomplete = new TrackRestored();
         incomplete.setEventId("e-1");
@@ -123,6 +133,17 @@ class EventSerdeTest {
         assertThatThrownBy(() -> deserializer.deserialize(Topics.TRACK_ADDED, truncated))
                 .isInstanceOf(EventDecodingException.class)
                 .hasMessageContaining("body of io.novatune.events.TrackAdded (schema id " + id + ") does not decode");
+    }
+
+    @Test
+    void a_body_of_garbage_fails_as_not_decoding() {
+        byte[] bytes = EventSerializer.encode(EventSamples.sample(TrackAdded.class));
+        Arrays.fill(bytes, 5, bytes.length, (byte) 0xFF);
+
+        assertThatThrownBy(() -> deserializer.deserialize(Topics.TRACK_ADDED, bytes))
+                .isInstanceOf(EventDecodingException.class)
+                .hasMessageContaining("io.novatune.events.TrackAdded")
+                .hasMessageContaining("does not decode");
     }
 
     @Test
