@@ -1,0 +1,14 @@
+package io.novatune.trackapi;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class TrackApiApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(TrackApiApplication.class, args);
+    }
+}

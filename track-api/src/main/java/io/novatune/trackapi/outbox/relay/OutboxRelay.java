@@ -1,0 +1,152 @@
+package io.novatune.trackapi.outbox.relay;
+
+import io.debezium.embedded.Connect;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.engine.format.ChangeEventFormat;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Streams the outbox to Kafka: an embedded Debezium engine, run by whichever replica holds the
+ * advisory lock. Delivery is at-least-once: an event is acknowledged to Debezium only after Kafka
+ * acknowledged it, so a crash anywhere re-sends and never loses.
+ */
+public final class OutboxRelay implements AutoCloseable {
+
+    public enum Role { STANDBY, LEADER, STOPPED }
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final RelaySettings settings;
+    private final ExecutorService threads;
+    private final AtomicLong forwardedEvents = new AtomicLong();
+    private volatile boolean running;
+    private volatile Role role = Role.STOPPED;
+    private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+
+    public OutboxRelay(RelaySettings settings) {
+        this.settings = settings;
+        this.threads = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "outbox-relay-" + settings.instance());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public void start() {
+        running = true;
+        role = Role.STANDBY;
+        threads.submit(this::leadOrWait);
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public long forwardedEvents() {
+        return forwardedEvents.get();
+    }
+
+    private void leadOrWait() {
+        while (running) {
+            try (RelayLeadership leadership = RelayLeadership.tryAcquire(settings)) {
+                if (leadership != null) {
+                    lead(leadership);
+                }
+            } catch (Exception e) {
+                log.warn("Outbox relay {} failed; it will try again: {}", settings.instance(), e.toString());
+            } finally {
+                role = running ? Role.STANDBY : Role.STOPPED;
+            }
+            pause();
+        }
+    }
+
+    private void lead(RelayLeadership leadership) throws Exception {
+        role = Role.LEADER;
+        log.info("Outbox relay {} holds the lock and starts streaming the outbox", settings.instance());
+        try (Producer<String, byte[]> producer = new KafkaProducer<>(producerConfig())) {
+            engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+                    .using(DebeziumProperties.of(settings))
+                    .notifying(new KafkaForwarder(producer, forwardedEvents::addAndGet))
+                    .using((success, message, error) -> {
+                        if (!success && running) {
+                            log.warn("Outbox relay {} engine stopped: {}", settings.instance(), message, error);
+                        }
+                    })
+                    .build();
+            Future<?> streaming = threads.submit(engine);
+            while (running && !streaming.isDone() && leadership.stillHeld()) {
+                pause();
+            }
+            closeEngine();
+            streaming.get(30, TimeUnit.SECONDS);
+        } finally {
+            log.info("Outbox relay {} stops leading", settings.instance());
+        }
+    }
+
+    private Map<String, Object> producerConfig() {
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers(),
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + settings.instance(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(settings.leadershipCheck().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private void closeEngine() {
+        DebeziumEngine<?> current = engine;
+        engine = null;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (IOException e) {
+                log.warn("Outbox relay {} engine did not close cleanly", settings.instance(), e);
+            }
+        }
+    }
+
+    /** Stops streaming and releases the lock, so another replica takes over at once. */
+    @Override
+    public void close() {
+        running = false;
+        closeEngine();
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(30, TimeUnit.SECONDS)) {
+                threads.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        role = Role.STOPPED;
+    }
+}

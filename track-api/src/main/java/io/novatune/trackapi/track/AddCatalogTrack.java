@@ -1,0 +1,13 @@
+package io.novatune.trackapi.track;
+
+/** The command to add a track from a streaming catalog to a user's library. */
+public record AddCatalogTrack(
+        String userId,
+        String title,
+        String artist,
+        String album,
+        String isrc,
+        String genre,
+        Long durationMs,
+        CatalogRef catalogRef) {
+}

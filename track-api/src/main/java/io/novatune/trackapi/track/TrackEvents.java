@@ -1,0 +1,35 @@
+package io.novatune.trackapi.track;
+
+import io.novatune.events.TrackAdded;
+import io.novatune.trackapi.outbox.OutboxEvent;
+
+import java.util.UUID;
+
+/** Turns what happened to a track into the events other services consume. */
+final class TrackEvents {
+
+    static final String AGGREGATE_TYPE = "track";
+
+    private TrackEvents() {
+    }
+
+    static OutboxEvent added(Track track, String traceparent) {
+        String eventId = UUID.randomUUID().toString();
+        var catalog = track.catalogRef();
+        TrackAdded event = TrackAdded.newBuilder()
+                .setEventId(eventId)
+                .setOccurredAt(track.createdAt())
+                .setTrackId(track.id())
+                .setUserId(track.userId())
+                .setSource(io.novatune.events.TrackSource.valueOf(track.source().name()))
+                .setTitle(track.title())
+                .setArtist(track.artist())
+                .setAlbum(track.album())
+                .setIsrc(track.isrc())
+                .setGenre(track.genre())
+                .setDurationMs(track.durationMs())
+                .setCatalogRef(catalog == null ? null : new io.novatune.events.CatalogRef(catalog.service(), catalog.id()))
+                .build();
+        return OutboxEvent.of(AGGREGATE_TYPE, track.id(), event, eventId, traceparent);
+    }
+}

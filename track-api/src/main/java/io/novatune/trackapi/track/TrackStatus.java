@@ -1,0 +1,14 @@
+package io.novatune.trackapi.track;
+
+/** Where a track is in its life. Only the first three are visible in a user's library. */
+public enum TrackStatus {
+    PROCESSING,
+    READY,
+    FAILED,
+    /** Soft-deleted: restorable until its scheduled deletion. */
+    DELETED,
+    /** Claimed for physical deletion: no longer restorable. */
+    PURGING,
+    /** Physical deletion gave up after its attempts; visible to admins. */
+    DELETE_FAILED
+}

@@ -1,0 +1,50 @@
+package io.novatune.trackapi.web;
+
+import io.novatune.trackapi.outbox.Traceparents;
+import io.novatune.trackapi.track.TrackLibrary;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/tracks")
+public class TrackController {
+
+    private final TrackLibrary library;
+    private final Traceparents traceparents;
+
+    public TrackController(TrackLibrary library, Traceparents traceparents) {
+        this.library = library;
+        this.traceparents = traceparents;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<TrackResponse>> add(@AuthenticationPrincipal Jwt caller,
+                                                   @Valid @RequestBody AddTrackRequest request,
+                                                   UriComponentsBuilder uri) {
+        String traceparent = traceparents.current();
+        return library.addCatalogTrack(request.toCommand(caller.getSubject()), traceparent)
+                .map(track -> ResponseEntity
+                        .created(uri.path("/api/v1/tracks/{id}").buildAndExpand(track.id()).toUri())
+                        .eTag(Long.toString(track.version()))
+                        .body(TrackResponse.of(track)));
+    }
+
+    @GetMapping("/{id}")
+    public Mono<ResponseEntity<TrackResponse>> get(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
+        return library.find(caller.getSubject(), id)
+                .map(track -> ResponseEntity.ok()
+                        .eTag(Long.toString(track.version()))
+                        .body(TrackResponse.of(track)));
+    }
+}

@@ -1,0 +1,53 @@
+package io.novatune.trackapi;
+
+import io.novatune.events.Topics;
+import io.novatune.infra.KafkaServer;
+import io.novatune.infra.PostgresServer;
+import io.novatune.infra.SharedInfrastructure;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Base of the tests that run track-api against the real PostgreSQL, Kafka and Debezium of this
+ * JVM. Every subclass shares one application context, one database and one relay.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(metrics = false)
+public abstract class TrackApiIntegrationTest {
+
+    public static final String DATABASE = "tracks_it";
+    public static final String JWT_SECRET = "test-secret-test-secret-test-secret-test-secret-0123456789abcdef";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        PostgresServer postgres = startPostgres(DATABASE);
+        registry.add("novatune.database.host", postgres::host);
+        registry.add("novatune.database.port", postgres::port);
+        registry.add("novatune.database.name", () -> DATABASE);
+        registry.add("novatune.database.username", postgres::username);
+        registry.add("novatune.database.password", postgres::password);
+        registry.add("novatune.relay.slot-name", () -> DATABASE);
+        registry.add("spring.kafka.bootstrap-servers", TrackApiIntegrationTest::kafka);
+        registry.add("novatune.security.jwt.secret", () -> JWT_SECRET);
+    }
+
+    public static PostgresServer startPostgres(String database) {
+        PostgresServer postgres = SharedInfrastructure.postgres();
+        postgres.ensureDatabase(database);
+        return postgres;
+    }
+
+    /** The shared broker, with every topic of the contract and its dead-letter topic. */
+    public static String kafka() {
+        KafkaServer kafka = SharedInfrastructure.kafka();
+        List<String> topics = new ArrayList<>(Topics.all());
+        Topics.all().forEach(topic -> topics.add(Topics.deadLetter(topic)));
+        kafka.createTopics(topics, 3);
+        return kafka.bootstrapServers();
+    }
+}
