@@ -1,0 +1,13 @@
+package io.novatune.archiver;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Copies provider-hosted audio, covers and videos to our object storage before the links expire. */
+@SpringBootApplication
+public class ArchiverApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ArchiverApplication.class, args);
+    }
+}
