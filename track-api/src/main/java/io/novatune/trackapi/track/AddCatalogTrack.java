@@ -1,13 +1,5 @@
 package io.novatune.trackapi.track;
 
 /** The command to add a track from a streaming catalog to a user's library. */
-public record AddCatalogTrack(
-        String userId,
-        String title,
-        String artist,
-        String album,
-        String isrc,
-        String genre,
-        Long durationMs,
-        CatalogRef catalogRef) {
+public record AddCatalogTrack(String userId, TrackMetadata metadata, CatalogRef catalogRef) {
 }

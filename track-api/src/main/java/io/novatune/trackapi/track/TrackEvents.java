@@ -16,18 +16,19 @@ final class TrackEvents {
     static OutboxEvent added(Track track, String traceparent) {
         String eventId = UUID.randomUUID().toString();
         var catalog = track.catalogRef();
+        TrackMetadata metadata = track.metadata();
         TrackAdded event = TrackAdded.newBuilder()
                 .setEventId(eventId)
                 .setOccurredAt(track.createdAt())
                 .setTrackId(track.id())
                 .setUserId(track.userId())
                 .setSource(io.novatune.events.TrackSource.valueOf(track.source().name()))
-                .setTitle(track.title())
-                .setArtist(track.artist())
-                .setAlbum(track.album())
-                .setIsrc(track.isrc())
-                .setGenre(track.genre())
-                .setDurationMs(track.durationMs())
+                .setTitle(metadata.title())
+                .setArtist(metadata.artist())
+                .setAlbum(metadata.album())
+                .setIsrc(metadata.isrc())
+                .setGenre(metadata.genre())
+                .setDurationMs(metadata.durationMs())
                 .setCatalogRef(catalog == null ? null : new io.novatune.events.CatalogRef(catalog.service(), catalog.id()))
                 .build();
         return OutboxEvent.of(AGGREGATE_TYPE, track.id(), event, eventId, traceparent);

@@ -6,9 +6,12 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The {@code tracks} table. Every read is scoped to its owner. */
+/** The {@code tracks} table. Every read on behalf of a user is scoped to its owner. */
 @Repository
 public class TrackStore {
 
@@ -19,30 +22,14 @@ public class TrackStore {
     }
 
     public Mono<Track> insert(Track track) {
-        var catalog = track.catalogRef();
-        return db.sql("""
-                        INSERT INTO tracks (id, user_id, title, artist, album, isrc, genre, duration_ms, status, source,
-                                            catalog_service, catalog_id, created_at, updated_at, version)
-                        VALUES (:id, :userId, :title, :artist, :album, :isrc, :genre, :durationMs, :status, :source,
-                                :catalogService, :catalogId, :createdAt, :updatedAt, :version)
-                        """)
-                .bind("id", track.id())
-                .bind("userId", track.userId())
-                .bind("title", track.title())
-                .bind("artist", track.artist())
-                .bind("album", orNull(track.album()))
-                .bind("isrc", orNull(track.isrc()))
-                .bind("genre", orNull(track.genre()))
-                .bind("durationMs", orNull(track.durationMs()))
-                .bind("status", track.status().name())
-                .bind("source", track.source().name())
-                .bind("catalogService", orNull(catalog == null ? null : catalog.service()))
-                .bind("catalogId", orNull(catalog == null ? null : catalog.id()))
-                .bind("createdAt", track.createdAt())
-                .bind("updatedAt", track.updatedAt())
-                .bind("version", track.version())
-                .then()
-                .thenReturn(track);
+        Map<String, Parameter> columns = columnsOf(track);
+        String names = String.join(", ", columns.keySet());
+        String values = ":" + String.join(", :", columns.keySet());
+        DatabaseClient.GenericExecuteSpec insert = db.sql("INSERT INTO tracks (" + names + ") VALUES (" + values + ")");
+        for (Map.Entry<String, Parameter> column : columns.entrySet()) {
+            insert = insert.bind(column.getKey(), column.getValue());
+        }
+        return insert.then().thenReturn(track);
     }
 
     public Mono<Track> findOwned(String userId, String trackId) {
@@ -53,31 +40,96 @@ public class TrackStore {
                 .one();
     }
 
-    private static Track toTrack(Readable row) {
+    public Mono<Track> findById(String trackId) {
+        return db.sql("SELECT * FROM tracks WHERE id = :id")
+                .bind("id", trackId)
+                .map(TrackStore::toTrack)
+                .one();
+    }
+
+    /** The row as the database has it; column names are the parameter names. */
+    private static Map<String, Parameter> columnsOf(Track track) {
+        Map<String, Parameter> columns = new LinkedHashMap<>();
+        TrackMetadata metadata = track.metadata();
+        columns.put("id", value(track.id()));
+        columns.put("user_id", value(track.userId()));
+        columns.put("title", value(metadata.title()));
+        columns.put("artist", value(metadata.artist()));
+        columns.put("album", value(metadata.album()));
+        columns.put("isrc", value(metadata.isrc()));
+        columns.put("genre", value(metadata.genre()));
+        columns.put("bpm", Parameter.fromOrEmpty(metadata.bpm(), BigDecimal.class));
+        columns.put("musical_key", value(metadata.musicalKey()));
+        columns.put("duration_ms", Parameter.fromOrEmpty(metadata.durationMs(), Long.class));
+        columns.put("status", value(track.status().name()));
+        columns.put("source", value(track.source().name()));
+        CatalogRef catalog = track.catalogRef();
+        columns.put("catalog_service", value(catalog == null ? null : catalog.service()));
+        columns.put("catalog_id", value(catalog == null ? null : catalog.id()));
+        StoredAudio audio = track.audio();
+        columns.put("audio_object_key", value(audio == null ? null : audio.objectKey()));
+        columns.put("waveform_object_key", value(audio == null ? null : audio.waveformKey()));
+        columns.put("audio_content_type", value(audio == null ? null : audio.contentType()));
+        columns.put("file_size_bytes", Parameter.from(track.fileSizeBytes()));
+        ProviderLinks provider = track.provider();
+        columns.put("provider_name", value(provider == null ? null : provider.name()));
+        columns.put("provider_audio_url", value(provider == null ? null : provider.audioUrl()));
+        columns.put("provider_cover_url", value(provider == null ? null : provider.coverUrl()));
+        columns.put("provider_video_url", value(provider == null ? null : provider.videoUrl()));
+        columns.put("provider_expires_at", instant(provider == null ? null : provider.expiresAt()));
+        ArchiveState archive = track.archive();
+        columns.put("archive_due_at", instant(archive == null ? null : archive.dueAt()));
+        columns.put("created_at", instant(track.createdAt()));
+        columns.put("updated_at", instant(track.updatedAt()));
+        columns.put("version", Parameter.from(track.version()));
+        return columns;
+    }
+
+    static Track toTrack(Readable row) {
         String catalogService = row.get("catalog_service", String.class);
+        String audioKey = row.get("audio_object_key", String.class);
+        String providerName = row.get("provider_name", String.class);
+        Instant archiveDueAt = row.get("archive_due_at", Instant.class);
+        Instant archivedAt = row.get("archived_at", Instant.class);
+        Instant deletedAt = row.get("deleted_at", Instant.class);
+        String statusBefore = row.get("status_before_deletion", String.class);
         return new Track(
                 row.get("id", String.class),
                 row.get("user_id", String.class),
-                row.get("title", String.class),
-                row.get("artist", String.class),
-                row.get("album", String.class),
-                row.get("isrc", String.class),
-                row.get("genre", String.class),
-                row.get("duration_ms", Long.class),
+                new TrackMetadata(
+                        row.get("title", String.class),
+                        row.get("artist", String.class),
+                        row.get("album", String.class),
+                        row.get("isrc", String.class),
+                        row.get("genre", String.class),
+                        row.get("bpm", BigDecimal.class),
+                        row.get("musical_key", String.class),
+                        row.get("duration_ms", Long.class)),
                 TrackStatus.valueOf(row.get("status", String.class)),
                 TrackSource.valueOf(row.get("source", String.class)),
                 catalogService == null ? null : new CatalogRef(catalogService, row.get("catalog_id", String.class)),
+                audioKey == null ? null : new StoredAudio(audioKey, row.get("waveform_object_key", String.class),
+                        row.get("file_size_bytes", Long.class), row.get("audio_content_type", String.class)),
+                providerName == null ? null : new ProviderLinks(providerName,
+                        row.get("provider_audio_url", String.class), row.get("provider_cover_url", String.class),
+                        row.get("provider_video_url", String.class), row.get("provider_expires_at", Instant.class)),
+                archiveDueAt == null && archivedAt == null ? null : new ArchiveState(archiveDueAt, archivedAt,
+                        row.get("archived_audio_key", String.class), row.get("archived_cover_key", String.class),
+                        row.get("archived_video_key", String.class), row.get("archive_attempts", Integer.class),
+                        row.get("last_archive_error", String.class)),
+                deletedAt == null ? null : new Deletion(deletedAt, row.get("scheduled_deletion_at", Instant.class),
+                        statusBefore == null ? null : TrackStatus.valueOf(statusBefore),
+                        row.get("purge_requested_at", Instant.class), row.get("purge_attempts", Integer.class)),
                 row.get("created_at", Instant.class),
                 row.get("updated_at", Instant.class),
                 row.get("version", Long.class));
     }
 
-    /** DatabaseClient needs the type of a null; a {@link Parameter} carries it. */
-    private static Parameter orNull(String value) {
+    private static Parameter value(String value) {
         return Parameter.fromOrEmpty(value, String.class);
     }
 
-    private static Parameter orNull(Long value) {
-        return Parameter.fromOrEmpty(value, Long.class);
+    private static Parameter instant(Instant value) {
+        return Parameter.fromOrEmpty(value, Instant.class);
     }
 }

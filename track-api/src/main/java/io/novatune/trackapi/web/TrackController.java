@@ -33,7 +33,11 @@ public class TrackController {
                                                    @Valid @RequestBody AddTrackRequest request,
                                                    UriComponentsBuilder uri) {
         String traceparent = traceparents.current();
-        return library.addCatalogTrack(request.toCommand(caller.getSubject()), traceparent)
+        String userId = caller.getSubject();
+        var added = request.fromProvider()
+                ? library.addProviderTrack(request.toProviderCommand(userId), traceparent)
+                : library.addCatalogTrack(request.toCatalogCommand(userId), traceparent);
+        return added
                 .map(track -> ResponseEntity
                         .created(uri.path("/api/v1/tracks/{id}").buildAndExpand(track.id()).toUri())
                         .eTag(Long.toString(track.version()))

@@ -7,6 +7,7 @@ import io.novatune.trackapi.track.AddCatalogTrack;
 import io.novatune.trackapi.track.CatalogRef;
 import io.novatune.trackapi.track.Track;
 import io.novatune.trackapi.track.TrackLibrary;
+import io.novatune.trackapi.track.TrackMetadata;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,8 +53,9 @@ abstract class RelayTest {
     /** Adds tracks four at a time and answers their ids. */
     List<String> addTracks(String prefix, int count) {
         return Flux.range(0, count)
-                .flatMap(i -> library.addCatalogTrack(new AddCatalogTrack("relay-user", prefix + " " + i, "Artist",
-                        null, null, null, 200_000L, new CatalogRef("spotify", prefix + i)), null), 4)
+                .flatMap(i -> library.addCatalogTrack(new AddCatalogTrack("relay-user",
+                        new TrackMetadata(prefix + " " + i, "Artist", null, null, null, null, null, 200_000L),
+                        new CatalogRef("spotify", prefix + i)), null), 4)
                 .map(Track::id)
                 .collectList()
                 .block();

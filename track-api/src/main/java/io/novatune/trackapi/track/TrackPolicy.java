@@ -1,0 +1,17 @@
+package io.novatune.trackapi.track;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * @param deletionGracePeriod how long a deleted track can be restored before it is purged
+ * @param archiveDelay        when, after creation, a provider track's assets are copied to our storage
+ *                            (provider links expire after 15 days; never later than the expiry)
+ */
+@ConfigurationProperties("novatune.tracks")
+public record TrackPolicy(
+        @DefaultValue("30d") Duration deletionGracePeriod,
+        @DefaultValue("13d") Duration archiveDelay) {
+}
