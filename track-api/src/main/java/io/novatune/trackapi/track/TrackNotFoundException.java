@@ -1,16 +1,25 @@
 package io.novatune.trackapi.track;
 
-/** No track with this id in this user's library (another user's track is not found either). */
-public class TrackNotFoundException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
-    private final String trackId;
+import java.net.URI;
+
+/**
+ * No track with this id in this user's library. Another user's track answers the same, so that
+ * ids cannot be probed.
+ */
+public class TrackNotFoundException extends ErrorResponseException {
 
     public TrackNotFoundException(String trackId) {
-        super("Track " + trackId + " was not found");
-        this.trackId = trackId;
+        super(HttpStatus.NOT_FOUND, problem(trackId), null);
     }
 
-    public String trackId() {
-        return trackId;
+    private static ProblemDetail problem(String trackId) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Track " + trackId + " was not found.");
+        problem.setType(URI.create("https://novatune.io/problems/track-not-found"));
+        problem.setTitle("Track not found");
+        return problem;
     }
 }

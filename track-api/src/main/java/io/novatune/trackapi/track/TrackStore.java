@@ -85,7 +85,8 @@ public class TrackStore {
         return columns;
     }
 
-    static Track toTrack(Readable row) {
+    /** Maps a {@code SELECT *} row of {@code tracks}; other stores of the service reuse it. */
+    public static Track toTrack(Readable row) {
         String catalogService = row.get("catalog_service", String.class);
         String audioKey = row.get("audio_object_key", String.class);
         String providerName = row.get("provider_name", String.class);

@@ -1,6 +1,5 @@
 package io.novatune.trackapi.web;
 
-import io.novatune.trackapi.track.TrackNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -19,7 +18,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** Every error the API answers is RFC 7807 {@code application/problem+json}; none leaks a stack trace. */
+/**
+ * Every error the API answers is RFC 7807 {@code application/problem+json}; none leaks a stack trace.
+ * Domain errors extend Spring's {@link org.springframework.web.ErrorResponseException} with their own
+ * problem type, and the base class renders them.
+ */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
@@ -38,12 +41,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .toList();
         problem.setProperty("errors", errors);
         return Mono.just(ResponseEntity.badRequest().body(problem));
-    }
-
-    @ExceptionHandler(TrackNotFoundException.class)
-    public ResponseEntity<ProblemDetail> trackNotFound(TrackNotFoundException ex, ServerWebExchange exchange) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(HttpStatus.NOT_FOUND, "track-not-found", "Track not found", ex.getMessage(), exchange));
     }
 
     @ExceptionHandler(Exception.class)
