@@ -1,0 +1,55 @@
+package io.novatune.events.kafka;
+
+import io.novatune.events.serde.EventDecodingException;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.converter.ConversionException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+/**
+ * The error handling every NovaTune consumer shares (DESIGN §5 "Every consumer"): a failed record is retried
+ * a bounded number of times with exponential back-off, then published to {@code <topic>.DLT}; a record that
+ * cannot be decoded, or can never be processed, goes there at once, so one bad record never stalls its
+ * partition. Boot's listener container factory picks the {@link CommonErrorHandler} bean up.
+ * <p>
+ * The serdes and observation defaults come from {@link EventKafkaDefaults}. A service that declares its own
+ * {@link CommonErrorHandler} replaces this one.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@ConditionalOnClass(KafkaTemplate.class)
+@ConditionalOnBean(ProducerFactory.class)
+@EnableConfigurationProperties(EventKafkaProperties.class)
+public class EventKafkaAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventDeadLetterPublisher eventDeadLetterPublisher(ProducerFactory<?, ?> producerFactory) {
+        return new EventDeadLetterPublisher(producerFactory.getConfigurationProperties());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler eventErrorHandler(EventDeadLetterPublisher deadLetters, EventKafkaProperties properties) {
+        EventKafkaProperties.Retry retry = properties.retry();
+        var backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
+        backOff.setInitialInterval(retry.initialInterval().toMillis());
+        backOff.setMultiplier(retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        var handler = new DefaultErrorHandler(deadLetters.recoverer(), backOff);
+        // DeserializationException and ConversionException are already in spring-kafka's defaults; named here
+        // so the rule reads in one place. A retry cannot make these records succeed.
+        handler.addNotRetryableExceptions(DeserializationException.class, EventDecodingException.class,
+                ConversionException.class, UnprocessableEventException.class);
+        return handler;
+    }
+}
