@@ -1,0 +1,67 @@
+package io.novatune.deploy;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** tail-topic's command line, parsed. */
+record TailOptions(String topic, boolean fromBeginning, Optional<Integer> max, Optional<Duration> timeout, String bootstrapServers) {
+
+    static final String DEFAULT_BOOTSTRAP = "localhost:19092";
+
+    static final String USAGE = """
+            Usage: deploy/scripts/tail-topic <topic> [--from-beginning] [--max N] [--timeout-seconds S] [--bootstrap host:port]
+
+            Prints each record of <topic> (all partitions) as one JSON object per line:
+              {"topic","partition","offset","timestamp","key","headers":{...},"event":{...}}
+            A record whose value is not a NovaTune event gets an "error" field instead of "event".
+            Without --from-beginning only records arriving from now on are shown. Stops after --max records or
+            --timeout-seconds (exit code 3 if --max was given but not reached); otherwise runs until Ctrl-C.
+            --bootstrap defaults to %s (the local stack).
+            """.formatted(DEFAULT_BOOTSTRAP);
+
+    static TailOptions parse(String[] args) {
+        String topic = null;
+        boolean fromBeginning = false;
+        Optional<Integer> max = Optional.empty();
+        Optional<Duration> timeout = Optional.empty();
+        String bootstrap = DEFAULT_BOOTSTRAP;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--from-beginning" -> fromBeginning = true;
+                case "--max" -> max = Optional.of(positive(args, ++i, "--max"));
+                case "--timeout-seconds" -> timeout = Optional.of(Duration.ofSeconds(positive(args, ++i, "--timeout-seconds")));
+                case "--bootstrap" -> bootstrap = value(args, ++i, "--bootstrap");
+                default -> {
+                    if (args[i].startsWith("-") || topic != null) {
+                        throw new IllegalArgumentException("unexpected argument " + args[i]);
+                    }
+                    topic = args[i];
+                }
+            }
+        }
+        if (topic == null) {
+            throw new IllegalArgumentException("which topic? e.g. tail-topic track-added --from-beginning");
+        }
+        return new TailOptions(topic, fromBeginning, max, timeout, bootstrap);
+    }
+
+    private static String value(String[] args, int index, String flag) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int positive(String[] args, int index, String flag) {
+        String value = value(args, index, flag);
+        try {
+            int number = Integer.parseInt(value);
+            if (number <= 0) {
+                throw new IllegalArgumentException(flag + " must be positive, not " + value);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a number, not " + value);
+        }
+    }
+}
