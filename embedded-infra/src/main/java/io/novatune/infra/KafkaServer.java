@@ -44,6 +44,9 @@ public final class KafkaServer implements AutoCloseable {
 
     public static KafkaServer start(KafkaOptions options) {
         QuietServerLogs.apply();
+        if (options.port() != 0) {
+            FreePort.requireFree(options.port(), "Kafka");
+        }
         boolean temporary = options.logDirectory() == null;
         Path logDirectory = temporary ? Directories.temporary("novatune-kafka") : Directories.existing(options.logDirectory());
         int clientPort = options.port() == 0 ? FreePort.pick() : options.port();

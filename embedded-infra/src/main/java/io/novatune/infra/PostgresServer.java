@@ -36,6 +36,14 @@ public final class PostgresServer implements AutoCloseable {
 
     public static PostgresServer start(PostgresOptions options) {
         QuietServerLogs.apply();
+        Path dataDirectory = options.dataDirectory() == null ? null : Directories.existing(options.dataDirectory());
+        if (dataDirectory != null) {
+            // First, as a leftover server of this directory may hold the port.
+            StalePostmaster.stopIfRunning(dataDirectory);
+        }
+        if (options.port() != 0) {
+            FreePort.requireFree(options.port(), "PostgreSQL");
+        }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(options.port())
                 // The first start on a machine unpacks the binaries; 2 busy cores can be slow.
@@ -52,9 +60,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("logging_collector", "on")
                     .setServerConfig("log_directory", "log");
         }
-        if (options.dataDirectory() != null) {
-            Path dataDirectory = Directories.existing(options.dataDirectory());
-            StalePostmaster.stopIfRunning(dataDirectory);
+        if (dataDirectory != null) {
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
         }
         try {

@@ -35,6 +35,9 @@ public final class S3Server implements AutoCloseable {
 
     public static S3Server start(S3Options options) {
         QuietServerLogs.apply();
+        if (options.port() != 0) {
+            FreePort.requireFree(options.port(), "S3Proxy");
+        }
         S3Server server = new S3Server(blobStore(options.storageDirectory()), options.port() == 0 ? FreePort.pick() : options.port());
         try {
             server.restart();
