@@ -1,5 +1,6 @@
 package io.novatune.trackapi.web;
 
+import io.novatune.trackapi.library.LibraryStore;
 import io.novatune.trackapi.outbox.Traceparents;
 import io.novatune.trackapi.track.TrackLibrary;
 import jakarta.validation.Valid;
@@ -8,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,11 +23,26 @@ import reactor.core.publisher.Mono;
 public class TrackController {
 
     private final TrackLibrary library;
+    private final LibraryStore libraryStore;
+    private final CursorCodec cursors;
     private final Traceparents traceparents;
 
-    public TrackController(TrackLibrary library, Traceparents traceparents) {
+    public TrackController(TrackLibrary library, LibraryStore libraryStore, CursorCodec cursors,
+                           Traceparents traceparents) {
         this.library = library;
+        this.libraryStore = libraryStore;
+        this.cursors = cursors;
         this.traceparents = traceparents;
+    }
+
+    @GetMapping
+    public Mono<TrackPageResponse> list(@AuthenticationPrincipal Jwt caller, @Valid @ModelAttribute ListTracksParams params) {
+        return Mono.fromCallable(() -> params.toQuery(caller.getSubject(), cursors))
+                .flatMap(libraryStore::page)
+                .map(page -> new TrackPageResponse(
+                        page.items().stream().map(TrackResponse::of).toList(),
+                        page.hasMore() ? cursors.encode(page.next()) : null,
+                        page.hasMore()));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,0 +1,80 @@
+package io.novatune.trackapi.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.novatune.trackapi.library.PageCursor;
+import io.novatune.trackapi.library.SortField;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+
+/**
+ * Turns a page cursor into an opaque token and back. The token is signed (HMAC-SHA256), so a
+ * client can neither read meaning into it nor forge one that points elsewhere.
+ */
+@Component
+public class CursorCodec {
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final SecretKeySpec key;
+    private final ObjectMapper json;
+
+    public CursorCodec(@Value("${novatune.cursor.secret}") String secret, ObjectMapper json) {
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.json = json;
+    }
+
+    private record Token(String s, boolean d, String v, String i) {
+    }
+
+    public String encode(PageCursor cursor) {
+        try {
+            byte[] body = json.writeValueAsBytes(
+                    new Token(cursor.sortBy().apiName(), cursor.descending(), cursor.lastValue(), cursor.lastId()));
+            return ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(sign(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A cursor could not be written", e);
+        }
+    }
+
+    /** @throws InvalidCursorException when the token was not made by us, or not for this ordering */
+    public PageCursor decode(String token, SortField sortBy, boolean descending) {
+        try {
+            int dot = token.indexOf('.');
+            if (dot < 0) {
+                throw new InvalidCursorException();
+            }
+            byte[] body = DECODER.decode(token.substring(0, dot));
+            byte[] signature = DECODER.decode(token.substring(dot + 1));
+            if (!MessageDigest.isEqual(signature, sign(body))) {
+                throw new InvalidCursorException();
+            }
+            Token decoded = json.readValue(body, Token.class);
+            PageCursor cursor = new PageCursor(SortField.fromApiName(decoded.s()), decoded.d(), decoded.v(), decoded.i());
+            if (cursor.sortBy() != sortBy || cursor.descending() != descending) {
+                throw new InvalidCursorException();
+            }
+            return cursor;
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            throw new InvalidCursorException();
+        }
+    }
+
+    private byte[] sign(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}
