@@ -1,42 +1,33 @@
 package io.novatune.ingestion;
 
-import io.novatune.infra.SharedInfrastructure;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability
-class IngestionSchedulerStartsTest {
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
-    }
+class IngestionSchedulerStartsTest extends IngestionIntegrationTest {
 
     @Autowired
     TestRestTemplate http;
 
     @Test
-    void it_starts_connects_to_kafka_and_reports_ready() {
+    void it_starts_connects_to_kafka_and_postgresql_and_reports_ready() {
         Map<?, ?> readiness = http.getForObject("/actuator/health/readiness", Map.class);
 
         assertThat(readiness.get("status")).isEqualTo("UP");
-        Map<?, ?> kafka = (Map<?, ?>) ((Map<?, ?>) readiness.get("components")).get("kafka");
+        Map<?, ?> components = (Map<?, ?>) readiness.get("components");
+        Map<?, ?> kafka = (Map<?, ?>) components.get("kafka");
         assertThat(kafka.get("status")).isEqualTo("UP");
         assertThat(((Map<?, ?>) kafka.get("details")).get("clusterId")).isNotNull();
+        assertThat(((Map<?, ?>) components.get("db")).get("status")).isEqualTo("UP");
     }
 
     @Test
     void it_exposes_prometheus_metrics() {
-        assertThat(http.getForObject("/actuator/prometheus", String.class)).contains("jvm_memory_used_bytes");
+        assertThat(http.getForObject("/actuator/prometheus", String.class))
+                .contains("jvm_memory_used_bytes", "album_ingestion_batch_total", "ingestion_requests_published_total");
     }
 }

@@ -1,0 +1,164 @@
+package io.novatune.ingestion.ledger;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ISRC ledger in PostgreSQL (database {@code ingestion}). The unique ISRC decides which of any number of
+ * concurrent or repeated adds is the one request; the row is also the request's outbox until Kafka
+ * acknowledged it (ADR 0005).
+ */
+@Repository
+public class IsrcLedger {
+
+    private static final String CLAIM_ROW = "(?, 'REQUESTED', ?, ?, ?, ?, ?, ?, ?, now(), now(), now(), 1)";
+    private static final String ENTRY_COLUMNS = "isrc, state, first_track_id, first_user_id, title, artist, album,"
+            + " duration_ms, requested_at, published_at, indexed_at, seen_count, first_seen_at, last_seen_at";
+    private static final String REQUEST_COLUMNS = "isrc, request_event_id, first_track_id, first_user_id, title,"
+            + " artist, album, duration_ms, requested_at";
+
+    private final JdbcTemplate jdbc;
+
+    public IsrcLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Records the add event and claims each ISRC for it, in one transaction and one statement for all the
+     * ISRCs (an album is one batch). A claim on a known ISRC counts it as seen once more. Two events claiming
+     * the same ISRC at once are serialised by its unique key: exactly one of them gets {@code NEW}.
+     *
+     * @param requests at most one per ISRC
+     */
+    @Transactional
+    public ClaimOutcome claim(String eventId, List<IngestionRequest> requests) {
+        if (jdbc.update("INSERT INTO processed_events (event_id) VALUES (?) ON CONFLICT DO NOTHING", eventId) == 0) {
+            return ClaimOutcome.duplicateEvent();
+        }
+        if (requests.isEmpty()) {
+            return new ClaimOutcome(false, Map.of());
+        }
+        // Rows are locked in ISRC order, so two albums sharing tracks cannot deadlock each other.
+        List<IngestionRequest> ordered = requests.stream().sorted(Comparator.comparing(IngestionRequest::isrc)).toList();
+        String sql = "INSERT INTO isrc_ledger AS l (isrc, state, request_event_id, first_track_id, first_user_id,"
+                + " title, artist, album, duration_ms, requested_at, first_seen_at, last_seen_at, seen_count)"
+                + " VALUES " + String.join(", ", Collections.nCopies(ordered.size(), CLAIM_ROW))
+                // DO UPDATE (not DO NOTHING) locks and returns the existing row even when a concurrent
+                // transaction committed it after this statement began, so its state is always known.
+                + " ON CONFLICT (isrc) DO UPDATE SET seen_count = l.seen_count + 1, last_seen_at = now()"
+                + " RETURNING isrc, state, request_event_id";
+        Map<String, UUID> ours = new HashMap<>();
+        ordered.forEach(request -> ours.put(request.isrc(), request.eventId()));
+        Map<String, ClaimOutcome.Claim> claims = new HashMap<>();
+        jdbc.query(sql, statement -> bindClaims(statement, ordered), (ResultSet row) -> {
+            String isrc = row.getString("isrc");
+            // The row is ours exactly when it carries the request id this call generated.
+            boolean inserted = ours.get(isrc).equals(row.getObject("request_event_id", UUID.class));
+            claims.put(isrc, inserted ? ClaimOutcome.Claim.NEW
+                    : LedgerState.valueOf(row.getString("state")) == LedgerState.INDEXED
+                    ? ClaimOutcome.Claim.ALREADY_INDEXED : ClaimOutcome.Claim.ALREADY_REQUESTED);
+        });
+        return new ClaimOutcome(false, Map.copyOf(claims));
+    }
+
+    private static void bindClaims(PreparedStatement statement, List<IngestionRequest> requests) throws SQLException {
+        int index = 1;
+        for (IngestionRequest request : requests) {
+            statement.setString(index++, request.isrc());
+            statement.setObject(index++, request.eventId());
+            statement.setString(index++, request.trackId());
+            statement.setString(index++, request.userId());
+            statement.setString(index++, request.title());
+            statement.setString(index++, request.artist());
+            statement.setString(index++, request.album());
+            if (request.durationMs() == null) {
+                statement.setNull(index++, Types.BIGINT);
+            } else {
+                statement.setLong(index++, request.durationMs());
+            }
+        }
+    }
+
+    /** The indexing worker reports the ISRC indexed; an ISRC it indexed without our request gets a row too. */
+    public void markIndexed(String isrc, String trackId, Instant indexedAt) {
+        jdbc.update("INSERT INTO isrc_ledger AS l (isrc, state, first_track_id, indexed_at, seen_count, first_seen_at,"
+                        + " last_seen_at) VALUES (?, 'INDEXED', ?, ?, 0, now(), now())"
+                        + " ON CONFLICT (isrc) DO UPDATE SET state = 'INDEXED',"
+                        + " indexed_at = COALESCE(l.indexed_at, EXCLUDED.indexed_at)",
+                isrc, trackId, OffsetDateTime.ofInstant(indexedAt, ZoneOffset.UTC));
+    }
+
+    /**
+     * Locks up to {@code limit} requests Kafka has not acknowledged yet, oldest first, skipping rows another
+     * relay holds. Call inside a transaction that ends with {@link #markPublished}.
+     */
+    public List<IngestionRequest> lockUnpublished(int limit) {
+        return jdbc.query("SELECT " + REQUEST_COLUMNS + " FROM isrc_ledger"
+                        + " WHERE state = 'REQUESTED' AND published_at IS NULL"
+                        + " ORDER BY requested_at LIMIT ? FOR UPDATE SKIP LOCKED",
+                (row, number) -> new IngestionRequest(row.getString("isrc"), row.getObject("request_event_id", UUID.class),
+                        row.getString("first_track_id"), row.getString("first_user_id"), row.getString("title"),
+                        row.getString("artist"), row.getString("album"), row.getObject("duration_ms", Long.class),
+                        instant(row, "requested_at")),
+                limit);
+    }
+
+    public void markPublished(List<String> isrcs) {
+        if (isrcs.isEmpty()) {
+            return;
+        }
+        jdbc.update("UPDATE isrc_ledger SET published_at = now() WHERE isrc = ANY (?)", statement -> {
+            Array array = statement.getConnection().createArrayOf("text", isrcs.toArray());
+            statement.setArray(1, array);
+        });
+    }
+
+    public Optional<LedgerEntry> find(String isrc) {
+        return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM isrc_ledger WHERE isrc = ?",
+                (row, number) -> new LedgerEntry(row.getString("isrc"), LedgerState.valueOf(row.getString("state")),
+                        row.getString("first_track_id"), row.getString("first_user_id"), row.getString("title"),
+                        row.getString("artist"), row.getString("album"), row.getObject("duration_ms", Long.class),
+                        instant(row, "requested_at"), instant(row, "published_at"), instant(row, "indexed_at"),
+                        row.getLong("seen_count"), instant(row, "first_seen_at"), instant(row, "last_seen_at")),
+                isrc).stream().findFirst();
+    }
+
+    public LedgerStats stats() {
+        return jdbc.queryForObject("SELECT count(*) AS isrcs,"
+                        + " count(*) FILTER (WHERE state = 'REQUESTED') AS requested,"
+                        + " count(*) FILTER (WHERE state = 'INDEXED') AS indexed,"
+                        + " count(*) FILTER (WHERE state = 'REQUESTED' AND published_at IS NULL) AS awaiting,"
+                        + " min(requested_at) FILTER (WHERE state = 'REQUESTED' AND published_at IS NULL) AS oldest,"
+                        + " COALESCE(sum(seen_count), 0) AS seen FROM isrc_ledger",
+                (row, number) -> new LedgerStats(row.getLong("isrcs"), row.getLong("requested"), row.getLong("indexed"),
+                        row.getLong("awaiting"), instant(row, "oldest"), row.getLong("seen")));
+    }
+
+    /** Forgets add events processed before {@code cutoff}; answers how many. */
+    public int forgetEventsProcessedBefore(Instant cutoff) {
+        return jdbc.update("DELETE FROM processed_events WHERE processed_at < ?",
+                OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

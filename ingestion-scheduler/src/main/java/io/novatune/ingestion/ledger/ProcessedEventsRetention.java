@@ -1,0 +1,32 @@
+package io.novatune.ingestion.ledger;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.novatune.ingestion.config.IngestionProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Keeps the inbox of processed add events from growing forever; the ledger alone still prevents a second request. */
+@Component
+class ProcessedEventsRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessedEventsRetention.class);
+
+    private final IsrcLedger ledger;
+    private final Duration retention;
+    private final Clock clock = Clock.systemUTC();
+
+    ProcessedEventsRetention(IsrcLedger ledger, IngestionProperties properties) {
+        this.ledger = ledger;
+        this.retention = properties.processedEventsRetention();
+    }
+
+    @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT1H")
+    void forgetOldEvents() {
+        int forgotten = ledger.forgetEventsProcessedBefore(clock.instant().minus(retention));
+        log.atInfo().addKeyValue("forgotten", forgotten).log("Forgot {} add events processed more than {} ago", forgotten, retention);
+    }
+}
