@@ -61,9 +61,34 @@ public class TrackLibrary {
         return UlidCreator.getMonotonicUlid().toString();
     }
 
+    /** A visible track of this user; a deleted one is gone (410), another user's is not found (404). */
     public Mono<Track> find(String userId, String trackId) {
         return tracks.findOwned(userId, trackId)
-                .switchIfEmpty(Mono.error(() -> new TrackNotFoundException(trackId)));
+                .switchIfEmpty(Mono.error(() -> new TrackNotFoundException(trackId)))
+                .flatMap(track -> track.visible() ? Mono.just(track) : Mono.error(new TrackGoneException(track)));
+    }
+
+    /**
+     * Merges a metadata patch in one conditional update, so a concurrent change is never silently
+     * overwritten: with {@code If-Match}, a stale version fails; without, only the named fields change.
+     */
+    public Mono<Track> updateMetadata(UpdateMetadata command, String traceparent) {
+        if (command.changes().isEmpty()) {
+            return find(command.userId(), command.trackId()).flatMap(track -> expectVersion(track, command));
+        }
+        return tracks.updateMetadata(command, now())
+                .flatMap(updated -> outbox.append(TrackEvents.updated(updated, command.changes().keySet(), traceparent))
+                        .thenReturn(updated))
+                .switchIfEmpty(Mono.defer(() -> find(command.userId(), command.trackId())
+                        .flatMap(current -> expectVersion(current, command))))
+                .as(transaction::transactional);
+    }
+
+    private static Mono<Track> expectVersion(Track current, UpdateMetadata command) {
+        Long expected = command.expectedVersion();
+        return expected == null || expected == current.version()
+                ? Mono.just(current)
+                : Mono.error(new StaleVersionException(current.id(), expected, current.version()));
     }
 
     /** PostgreSQL keeps microseconds and events keep milliseconds: store what the event says. */

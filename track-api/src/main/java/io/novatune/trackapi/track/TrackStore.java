@@ -47,6 +47,33 @@ public class TrackStore {
                 .one();
     }
 
+    /**
+     * Applies a metadata patch to a visible track, bumping its version; with an expected version,
+     * only if it is still current. Empty when no row qualified.
+     */
+    public Mono<Track> updateMetadata(UpdateMetadata command, Instant now) {
+        StringBuilder sql = new StringBuilder("UPDATE tracks SET version = version + 1, updated_at = :now");
+        command.changes().keySet().forEach(field ->
+                sql.append(", ").append(field.column()).append(" = :").append(field.name()));
+        sql.append(" WHERE id = :id AND user_id = :userId AND status IN ('PROCESSING', 'READY', 'FAILED')");
+        if (command.expectedVersion() != null) {
+            sql.append(" AND version = :expectedVersion");
+        }
+        sql.append(" RETURNING *");
+        DatabaseClient.GenericExecuteSpec update = db.sql(sql.toString())
+                .bind("now", now)
+                .bind("id", command.trackId())
+                .bind("userId", command.userId());
+        for (Map.Entry<MetadataField, Object> change : command.changes().entrySet()) {
+            update = update.bind(change.getKey().name(),
+                    Parameter.fromOrEmpty(change.getValue(), change.getKey().type()));
+        }
+        if (command.expectedVersion() != null) {
+            update = update.bind("expectedVersion", command.expectedVersion());
+        }
+        return update.map(TrackStore::toTrack).one();
+    }
+
     /** The row as the database has it; column names are the parameter names. */
     private static Map<String, Parameter> columnsOf(Track track) {
         Map<String, Parameter> columns = new LinkedHashMap<>();

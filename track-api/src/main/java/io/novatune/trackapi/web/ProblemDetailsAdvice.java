@@ -15,8 +15,6 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Every error the API answers is RFC 7807 {@code application/problem+json}; none leaks a stack trace.
@@ -32,14 +30,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
             WebExchangeBindException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation-failed", "Invalid request",
-                "The request has " + ex.getErrorCount() + " invalid field(s).", exchange);
-        List<Map<String, Object>> errors = ex.getFieldErrors().stream()
-                .<Map<String, Object>>map(error -> Map.of(
-                        "field", error.getField(),
-                        "message", String.valueOf(error.getDefaultMessage())))
-                .toList();
-        problem.setProperty("errors", errors);
+        ProblemDetail problem = InvalidRequestException.problem(ex.getFieldErrors().stream()
+                .map(error -> new InvalidRequestException.FieldError(error.getField(),
+                        String.valueOf(error.getDefaultMessage())))
+                .toList());
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         return Mono.just(ResponseEntity.badRequest().body(problem));
     }
 
