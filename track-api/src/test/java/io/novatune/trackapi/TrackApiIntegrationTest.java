@@ -17,7 +17,7 @@ import java.util.List;
  * JVM. Every subclass shares one application context, one database and one relay.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability(metrics = false)
+@AutoConfigureObservability
 public abstract class TrackApiIntegrationTest {
 
     public static final String DATABASE = "tracks_it";

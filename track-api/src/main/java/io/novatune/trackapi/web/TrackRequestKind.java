@@ -1,0 +1,38 @@
+package io.novatune.trackapi.web;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The library requests that are counted and rate-limited, recognised by method and path. */
+enum TrackRequestKind {
+    LIST, GET, UPDATE, DELETE;
+
+    private static final String TRACKS = "/api/v1/tracks";
+    private static final Pattern ONE_TRACK = Pattern.compile("/api/v1/tracks/[^/]+");
+
+    /** {@code null} for every other request. */
+    static TrackRequestKind of(ServerHttpRequest request) {
+        String path = request.getPath().pathWithinApplication().value();
+        HttpMethod method = request.getMethod();
+        if (path.equals(TRACKS)) {
+            return HttpMethod.GET.equals(method) ? LIST : null;
+        }
+        if (!ONE_TRACK.matcher(path).matches()) {
+            return null;
+        }
+        if (HttpMethod.GET.equals(method)) {
+            return GET;
+        }
+        if (HttpMethod.PATCH.equals(method)) {
+            return UPDATE;
+        }
+        return HttpMethod.DELETE.equals(method) ? DELETE : null;
+    }
+
+    String metricName() {
+        return "track_" + name().toLowerCase(Locale.ROOT) + "_requests";
+    }
+}
