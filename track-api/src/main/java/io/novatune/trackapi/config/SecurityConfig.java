@@ -37,7 +37,7 @@ public class SecurityConfig {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/**").permitAll()
+                        .pathMatchers("/actuator/**", "/v3/api-docs/**").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/dev/token").permitAll()
                         .pathMatchers("/api/v1/admin/**").hasRole("admin")
                         .anyExchange().authenticated())

@@ -5,6 +5,7 @@ import io.novatune.trackapi.library.LibraryStore;
 import io.novatune.trackapi.outbox.Traceparents;
 import io.novatune.trackapi.track.TrackLibrary;
 import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +43,7 @@ public class TrackController {
     }
 
     @GetMapping
-    public Mono<TrackPageResponse> list(@AuthenticationPrincipal Jwt caller, @Valid @ModelAttribute ListTracksParams params) {
+    public Mono<TrackPageResponse> list(@AuthenticationPrincipal Jwt caller, @Valid @ModelAttribute @ParameterObject ListTracksParams params) {
         return Mono.fromCallable(() -> params.toQuery(caller.getSubject(), cursors))
                 .flatMap(libraryStore::page)
                 .map(page -> new TrackPageResponse(
