@@ -40,6 +40,7 @@ public class SecurityConfig {
                         .pathMatchers("/actuator/**", "/v3/api-docs/**").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/dev/token").permitAll()
                         .pathMatchers("/api/v1/admin/**").hasRole("admin")
+                        .pathMatchers("/api/v1/internal/**").hasRole("service")
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesClaimToAuthorities()))

@@ -4,10 +4,12 @@ import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,6 +47,23 @@ public class TrackStore {
                 .bind("id", trackId)
                 .map(TrackStore::toTrack)
                 .one();
+    }
+
+    /**
+     * Which of these object keys some track still owns (in any status: a deleted track's objects
+     * stay until it is purged).
+     */
+    public Flux<String> referencedKeys(Collection<String> keys) {
+        return db.sql("""
+                        SELECT key FROM unnest(:keys::varchar[]) AS key
+                        WHERE EXISTS (SELECT 1 FROM tracks
+                                      WHERE audio_object_key = key OR waveform_object_key = key
+                                         OR archived_audio_key = key OR archived_cover_key = key
+                                         OR archived_video_key = key)
+                        """)
+                .bind("keys", keys.toArray(String[]::new))
+                .map(row -> row.get("key", String.class))
+                .all();
     }
 
     /**
