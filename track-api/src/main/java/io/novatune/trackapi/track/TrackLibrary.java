@@ -2,6 +2,8 @@ package io.novatune.trackapi.track;
 
 import com.github.f4b6a3.ulid.UlidCreator;
 import io.novatune.trackapi.outbox.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -13,6 +15,8 @@ import java.time.temporal.ChronoUnit;
 /** The use cases of a user's library. Each state change and its event commit together or not at all. */
 @Service
 public class TrackLibrary {
+
+    private static final Logger log = LoggerFactory.getLogger(TrackLibrary.class);
 
     private final TrackStore tracks;
     private final Outbox outbox;
@@ -54,7 +58,9 @@ public class TrackLibrary {
     private Mono<Track> add(Track track, String traceparent) {
         return tracks.insert(track)
                 .flatMap(added -> outbox.append(TrackEvents.added(added, traceparent)).thenReturn(added))
-                .as(transaction::transactional);
+                .as(transaction::transactional)
+                .doOnNext(added -> log.atInfo().addKeyValue("trackId", added.id()).addKeyValue("userId", added.userId())
+                        .addKeyValue("source", added.source()).log("Track added"));
     }
 
     private static String newId() {
@@ -81,7 +87,10 @@ public class TrackLibrary {
                         .thenReturn(updated))
                 .switchIfEmpty(Mono.defer(() -> find(command.userId(), command.trackId())
                         .flatMap(current -> expectVersion(current, command))))
-                .as(transaction::transactional);
+                .as(transaction::transactional)
+                .doOnNext(updated -> log.atInfo().addKeyValue("trackId", updated.id())
+                        .addKeyValue("userId", updated.userId()).addKeyValue("version", updated.version())
+                        .log("Track metadata updated"));
     }
 
     private static Mono<Track> expectVersion(Track current, UpdateMetadata command) {
