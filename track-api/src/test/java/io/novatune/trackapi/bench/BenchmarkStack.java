@@ -1,0 +1,59 @@
+package io.novatune.trackapi.bench;
+
+import io.novatune.events.Topics;
+import io.novatune.infra.KafkaOptions;
+import io.novatune.infra.KafkaServer;
+import io.novatune.infra.PostgresOptions;
+import io.novatune.infra.PostgresServer;
+import io.novatune.trackapi.TrackApiApplication;
+import io.novatune.trackapi.TrackApiIntegrationTest;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Real PostgreSQL and Kafka, and track-api in this JVM, as the local stack runs them (rate limits off). */
+final class BenchmarkStack implements AutoCloseable {
+
+    static final String DATABASE = "tracks_bench";
+
+    final PostgresServer postgres;
+    final KafkaServer kafka;
+    final ConfigurableApplicationContext app;
+
+    BenchmarkStack() {
+        postgres = PostgresServer.start(PostgresOptions.forTests());
+        postgres.ensureDatabase(DATABASE);
+        kafka = KafkaServer.start(KafkaOptions.forTests());
+        List<String> topics = new ArrayList<>(Topics.all());
+        Topics.all().forEach(topic -> topics.add(Topics.deadLetter(topic)));
+        kafka.createTopics(topics, 3);
+        app = new SpringApplicationBuilder(TrackApiApplication.class)
+                .properties(
+                        "server.port=0",
+                        "novatune.database.host=" + postgres.host(),
+                        "novatune.database.port=" + postgres.port(),
+                        "novatune.database.name=" + DATABASE,
+                        "novatune.database.username=" + postgres.username(),
+                        "novatune.database.password=" + postgres.password(),
+                        "novatune.relay.slot-name=" + DATABASE,
+                        "spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                        "novatune.security.jwt.secret=" + TrackApiIntegrationTest.JWT_SECRET,
+                        "novatune.rate-limits.enabled=false",
+                        "logging.level.root=WARN")
+                .run();
+    }
+
+    int port() {
+        return ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        kafka.close();
+        postgres.close();
+    }
+}
