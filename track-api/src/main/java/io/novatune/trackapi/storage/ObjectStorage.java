@@ -9,6 +9,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -60,6 +61,8 @@ public class ObjectStorage {
                     // An error of the content waits for the part in flight: see StreamingUpload#call.
                     .concatMapDelayError(upload::send, false, 1)
                     .then(Mono.fromSupplier(() -> new StoredObject(key, upload.bytes)))
+                    // The caller's own errors (limits, a bad request) pass as they are; S3's become a 503.
+                    .onErrorMap(SdkException.class, StorageUnavailableException::new)
                     .onErrorResume(error -> upload.abort().then(Mono.error(error)))
                     .doOnCancel(() -> upload.abort().subscribe());
         });

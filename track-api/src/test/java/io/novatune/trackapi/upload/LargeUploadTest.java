@@ -120,7 +120,8 @@ class LargeUploadTest {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             OptionalLong peakRss = app.peakRss();
             System.out.printf("1 GiB upload with -Xmx256m: %d ms (%.0f MiB/s); sampled every 200 ms: peak heap used %d MiB "
-                            + "(garbage included), peak old generation after GC %d MiB; peak RSS %s MiB%n",
+                            + "(garbage included), peak old generation after a GC %d MiB (what the heap held on to); "
+                            + "peak RSS %s MiB%n",
                     took.toMillis(), 1024.0 / (took.toMillis() / 1000.0), peakHeap.get() / MIB, peakLive.get() / MIB,
                     peakRss.isPresent() ? Long.toString(peakRss.getAsLong() / MIB) : "n/a");
 

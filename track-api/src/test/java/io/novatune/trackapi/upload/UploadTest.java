@@ -75,13 +75,14 @@ class UploadTest extends LibraryIntegrationTest {
     }
 
     @Test
-    void the_metadata_part_may_follow_the_file_part_and_unknown_parts_are_ignored() {
+    void the_metadata_may_follow_the_file_as_a_plain_form_field_and_unknown_parts_are_ignored() {
         String user = newUser();
         byte[] audio = audio(6 * MIB);
         MultipartBody body = MultipartBody.create()
                 .part("comment", null, null, "uploaded from the test".getBytes())
                 .file("file", "track.flac", "audio/flac", audio)
-                .json("metadata", METADATA);
+                // A browser's FormData sends a string field with no Content-Type at all.
+                .part("metadata", null, null, METADATA.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         Map<String, Object> track = post(user, body).expectStatus().isCreated()
                 .expectBody(JSON).returnResult().getResponseBody();
