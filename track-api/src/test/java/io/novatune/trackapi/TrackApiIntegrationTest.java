@@ -3,6 +3,7 @@ package io.novatune.trackapi;
 import io.novatune.events.Topics;
 import io.novatune.infra.KafkaServer;
 import io.novatune.infra.PostgresServer;
+import io.novatune.infra.S3Server;
 import io.novatune.infra.SharedInfrastructure;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,14 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Base of the tests that run track-api against the real PostgreSQL, Kafka and Debezium of this
- * JVM. Every subclass shares one application context, one database and one relay.
+ * Base of the tests that run track-api against the real PostgreSQL, Kafka, S3Proxy and Debezium of
+ * this JVM. Every subclass shares one application context, one database and one relay.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 public abstract class TrackApiIntegrationTest {
 
     public static final String DATABASE = "tracks_it";
+    public static final String BUCKET = "tracks-it";
+    public static final String MAX_FILE_SIZE = "16MB";
     public static final String JWT_SECRET = "test-secret-test-secret-test-secret-test-secret-0123456789abcdef";
 
     @DynamicPropertySource
@@ -34,6 +37,16 @@ public abstract class TrackApiIntegrationTest {
         registry.add("novatune.relay.slot-name", () -> DATABASE);
         registry.add("spring.kafka.bootstrap-servers", TrackApiIntegrationTest::kafka);
         registry.add("novatune.security.jwt.secret", () -> JWT_SECRET);
+        S3Server s3 = SharedInfrastructure.s3();
+        registry.add("novatune.s3.endpoint", () -> s3.endpoint().toString());
+        registry.add("novatune.s3.access-key", s3::accessKey);
+        registry.add("novatune.s3.secret-key", s3::secretKey);
+        registry.add("novatune.s3.region", s3::region);
+        registry.add("novatune.s3.bucket", () -> BUCKET);
+        registry.add("novatune.s3.create-bucket", () -> "true");
+        // Small limits, so that multipart uploads and their limits are exercised with files of a few MiB.
+        registry.add("novatune.s3.part-size", () -> "5MB");
+        registry.add("novatune.uploads.max-file-size", () -> MAX_FILE_SIZE);
     }
 
     public static PostgresServer startPostgres(String database) {

@@ -8,14 +8,14 @@ import java.util.Collection;
 import java.util.UUID;
 
 /** Turns what happened to a track into the events other services consume. */
-final class TrackEvents {
+public final class TrackEvents {
 
     static final String AGGREGATE_TYPE = "track";
 
     private TrackEvents() {
     }
 
-    static OutboxEvent added(Track track, String traceparent) {
+    public static OutboxEvent added(Track track, String traceparent) {
         String eventId = UUID.randomUUID().toString();
         var catalog = track.catalogRef();
         TrackMetadata metadata = track.metadata();

@@ -1,0 +1,22 @@
+package io.novatune.trackapi.album;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+import java.net.URI;
+
+/** No album with this id in this user's library; another user's answers the same. */
+public class AlbumNotFoundException extends ErrorResponseException {
+
+    public AlbumNotFoundException(String albumId) {
+        super(HttpStatus.NOT_FOUND, problem(albumId), null);
+    }
+
+    private static ProblemDetail problem(String albumId) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Album " + albumId + " was not found.");
+        problem.setType(URI.create("https://novatune.io/problems/album-not-found"));
+        problem.setTitle("Album not found");
+        return problem;
+    }
+}

@@ -1,0 +1,40 @@
+package io.novatune.trackapi.quota;
+
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** A user's storage quota: bytes of our copies of their tracks, against their limit. */
+@Service
+public class Quotas {
+
+    private final QuotaStore store;
+    private final QuotaPolicy policy;
+
+    public Quotas(QuotaStore store, QuotaPolicy policy) {
+        this.store = store;
+        this.policy = policy;
+    }
+
+    /** A user who never uploaded has no row yet: they see the default limit, and reading creates nothing. */
+    public Mono<QuotaUsage> usage(String userId) {
+        Mono<Quota> quota = store.find(userId)
+                .defaultIfEmpty(new Quota(userId, 0, policy.defaultLimit().toBytes()));
+        return Mono.zip(quota, store.countTracks(userId))
+                .map(both -> new QuotaUsage(both.getT1().usedBytes(), both.getT1().limitBytes(), both.getT2()));
+    }
+
+    /** The user's quota, its row created on first use. */
+    public Mono<Quota> quotaOf(String userId) {
+        return store.findOrCreate(userId, policy.defaultLimit().toBytes());
+    }
+
+    /**
+     * Counts {@code bytes} against the user's quota, inside the caller's transaction; fails with
+     * {@link QuotaExceededException} when they do not fit.
+     */
+    public Mono<Quota> consume(String userId, long bytes) {
+        return store.consume(userId, bytes)
+                .switchIfEmpty(Mono.defer(() -> quotaOf(userId)
+                        .flatMap(quota -> Mono.error(new QuotaExceededException(quota, bytes)))));
+    }
+}

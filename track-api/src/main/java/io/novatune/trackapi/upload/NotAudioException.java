@@ -1,0 +1,24 @@
+package io.novatune.trackapi.upload;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+import java.net.URI;
+
+/** The file part does not declare an audio media type. */
+public class NotAudioException extends ErrorResponseException {
+
+    public NotAudioException(String contentType) {
+        super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, problem(contentType), null);
+    }
+
+    private static ProblemDetail problem(String contentType) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "The file part must have an audio Content-Type such as audio/mpeg or audio/flac, not "
+                        + (contentType == null ? "none" : contentType) + ".");
+        problem.setType(URI.create("https://novatune.io/problems/not-audio"));
+        problem.setTitle("Not an audio file");
+        return problem;
+    }
+}
