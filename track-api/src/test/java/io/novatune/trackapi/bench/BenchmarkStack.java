@@ -30,20 +30,18 @@ final class BenchmarkStack implements AutoCloseable {
         List<String> topics = new ArrayList<>(Topics.all());
         Topics.all().forEach(topic -> topics.add(Topics.deadLetter(topic)));
         kafka.createTopics(topics, 3);
-        app = new SpringApplicationBuilder(TrackApiApplication.class)
-                .properties(
-                        "server.port=0",
-                        "novatune.database.host=" + postgres.host(),
-                        "novatune.database.port=" + postgres.port(),
-                        "novatune.database.name=" + DATABASE,
-                        "novatune.database.username=" + postgres.username(),
-                        "novatune.database.password=" + postgres.password(),
-                        "novatune.relay.slot-name=" + DATABASE,
-                        "spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                        "novatune.security.jwt.secret=" + TrackApiIntegrationTest.JWT_SECRET,
-                        "novatune.rate-limits.enabled=false",
-                        "logging.level.root=WARN")
-                .run();
+        // Command-line arguments outrank application.yml (default properties would not).
+        app = new SpringApplicationBuilder(TrackApiApplication.class).run(
+                "--server.port=0",
+                "--novatune.database.host=" + postgres.host(),
+                "--novatune.database.port=" + postgres.port(),
+                "--novatune.database.name=" + DATABASE,
+                "--novatune.database.username=" + postgres.username(),
+                "--novatune.database.password=" + postgres.password(),
+                "--novatune.relay.slot-name=" + DATABASE,
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--novatune.security.jwt.secret=" + TrackApiIntegrationTest.JWT_SECRET,
+                "--novatune.rate-limits.enabled=false");
     }
 
     int port() {
