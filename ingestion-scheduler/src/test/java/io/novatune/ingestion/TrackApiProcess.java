@@ -1,22 +1,15 @@
 package io.novatune.ingestion;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -29,76 +22,42 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
-/**
- * The real track-api, from the fat jar the reactor built, as a child process on the shared PostgreSQL (its own
- * database) and Kafka. Its output goes to {@code target/track-api-child.log}.
- */
+/** The real track-api, from the jar the reactor built, on the shared PostgreSQL (its own database) and Kafka. */
 final class TrackApiProcess implements AutoCloseable {
 
-    static final Path JAR = Path.of("..", "track-api", "target", "track-api.jar");
+    private static final Path JAR = Path.of("..", "track-api", "target", "track-api.jar");
+    private static final Path LOG = Path.of("target", "track-api-child.log");
     private static final String SECRET = "ingestion-it-secret-ingestion-it-secret-0123456789";
     private static final String DATABASE = "tracks_ingestion_it";
-    private static final Path LOG = Path.of("target", "track-api-child.log");
 
-    private final Process process;
-    private final URI base;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ChildService service;
 
-    private TrackApiProcess(Process process, URI base) {
-        this.process = process;
-        this.base = base;
+    private TrackApiProcess(ChildService service) {
+        this.service = service;
     }
 
     static TrackApiProcess start(String bootstrapServers) throws IOException {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR.toAbsolutePath().normalize() + " is missing: this test runs the real"
-                    + " track-api. Run mvn verify from the root (the reactor builds track-api first), or"
-                    + " mvn -pl track-api -am package -DskipTests once.");
-        }
         PostgresServer postgres = SharedInfrastructure.postgres();
         postgres.ensureDatabase(DATABASE);
-        int port = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", JAR.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(LOG.toFile());
-        builder.environment().putAll(Map.of(
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
-                "NOVATUNE_DATABASE_HOST", postgres.host(),
-                "NOVATUNE_DATABASE_PORT", Integer.toString(postgres.port()),
-                "NOVATUNE_DATABASE_NAME", DATABASE,
-                "NOVATUNE_DATABASE_USERNAME", postgres.username(),
-                "NOVATUNE_DATABASE_PASSWORD", postgres.password(),
-                "NOVATUNE_RELAY_SLOT_NAME", DATABASE,
-                "NOVATUNE_SECURITY_JWT_SECRET", SECRET,
-                "SERVER_PORT", Integer.toString(port)));
-        TrackApiProcess started = new TrackApiProcess(builder.start(), URI.create("http://localhost:" + port));
-        started.awaitHealthy();
-        return started;
-    }
-
-    private void awaitHealthy() {
-        await("track-api health UP (its output: " + LOG.toAbsolutePath() + ")")
-                .atMost(Duration.ofSeconds(150))
-                .pollInterval(Duration.ofMillis(500))
-                .failFast("track-api exited", () -> !process.isAlive())
-                .ignoreExceptions()
-                .until(() -> {
-                    HttpResponse<String> health = http.send(HttpRequest.newBuilder(base.resolve("/actuator/health")).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    return health.statusCode() == 200 && health.body().contains("\"status\":\"UP\"");
-                });
+        return new TrackApiProcess(ChildService.start(JAR, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
+                        "NOVATUNE_DATABASE_HOST", postgres.host(),
+                        "NOVATUNE_DATABASE_PORT", Integer.toString(postgres.port()),
+                        "NOVATUNE_DATABASE_NAME", DATABASE,
+                        "NOVATUNE_DATABASE_USERNAME", postgres.username(),
+                        "NOVATUNE_DATABASE_PASSWORD", postgres.password(),
+                        // A replication slot name unique in the cluster: the database's own name.
+                        "NOVATUNE_RELAY_SLOT_NAME", DATABASE,
+                        "NOVATUNE_SECURITY_JWT_SECRET", SECRET),
+                LOG, Duration.ofSeconds(150)));
     }
 
     /** POSTs JSON to track-api as the user (a bearer token signed like the identity provider would). */
     HttpResponse<String> post(String path, String userId, String json) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+        return service.send(HttpRequest.newBuilder(service.uri(path))
                 .header("Authorization", "Bearer " + tokenFor(userId))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
     private static String tokenFor(String userId) {
@@ -114,18 +73,8 @@ final class TrackApiProcess implements AutoCloseable {
                 .getTokenValue();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** SIGTERM, then SIGKILL if it does not stop in time. */
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
+    public void close() {
+        service.close();
     }
 }

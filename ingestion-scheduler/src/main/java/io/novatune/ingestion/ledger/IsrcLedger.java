@@ -18,7 +18,6 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The ISRC ledger in PostgreSQL (database {@code ingestion}). The unique ISRC decides which of any number of
@@ -28,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class IsrcLedger {
 
-    private static final String CLAIM_ROW = "(?, 'REQUESTED', ?, ?, ?, ?, ?, ?, ?, now(), now(), now(), 1)";
+    private static final String CLAIM_ROW =
+            "(?, 'REQUESTED', ?::uuid, ?, ?, ?, ?, ?, ?::bigint, now(), now(), now(), 1)";
     private static final String ENTRY_COLUMNS = "isrc, state, first_track_id, first_user_id, title, artist, album,"
             + " duration_ms, requested_at, published_at, indexed_at, seen_count, first_seen_at, last_seen_at";
     private static final String REQUEST_COLUMNS = "isrc, request_event_id, first_track_id, first_user_id, title,"
@@ -41,25 +41,21 @@ public class IsrcLedger {
     }
 
     /**
-     * Records the add event and claims each ISRC for it, in one transaction and one statement for all the
-     * ISRCs (an album is one batch). A claim on a known ISRC counts it as seen once more. Two events claiming
-     * the same ISRC at once are serialised by its unique key: exactly one of them gets {@code NEW}.
+     * Records the add event and claims each ISRC for it, in one statement (so one round trip, atomic without
+     * an explicit transaction) for all the ISRCs of the event: an album is one batch. A claim on a known ISRC
+     * counts it as seen once more. Two events claiming the same ISRC at once are serialised by its unique
+     * key: exactly one of them gets {@code NEW}. An event recorded before changes nothing.
      *
-     * @param requests at most one per ISRC
+     * @param requests at least one, at most one per ISRC
      */
-    @Transactional
     public ClaimOutcome claim(String eventId, List<IngestionRequest> requests) {
-        if (jdbc.update("INSERT INTO processed_events (event_id) VALUES (?) ON CONFLICT DO NOTHING", eventId) == 0) {
-            return ClaimOutcome.duplicateEvent();
-        }
-        if (requests.isEmpty()) {
-            return new ClaimOutcome(false, Map.of());
-        }
         // Rows are locked in ISRC order, so two albums sharing tracks cannot deadlock each other.
         List<IngestionRequest> ordered = requests.stream().sorted(Comparator.comparing(IngestionRequest::isrc)).toList();
-        String sql = "INSERT INTO isrc_ledger AS l (isrc, state, request_event_id, first_track_id, first_user_id,"
+        String sql = "WITH inbox AS (INSERT INTO processed_events (event_id) VALUES (?) ON CONFLICT DO NOTHING RETURNING 1)"
+                + " INSERT INTO isrc_ledger AS l (isrc, state, request_event_id, first_track_id, first_user_id,"
                 + " title, artist, album, duration_ms, requested_at, first_seen_at, last_seen_at, seen_count)"
-                + " VALUES " + String.join(", ", Collections.nCopies(ordered.size(), CLAIM_ROW))
+                + " SELECT * FROM (VALUES " + String.join(", ", Collections.nCopies(ordered.size(), CLAIM_ROW)) + ") AS claim"
+                + " WHERE EXISTS (SELECT 1 FROM inbox)"
                 // DO UPDATE (not DO NOTHING) locks and returns the existing row even when a concurrent
                 // transaction committed it after this statement began, so its state is always known.
                 + " ON CONFLICT (isrc) DO UPDATE SET seen_count = l.seen_count + 1, last_seen_at = now()"
@@ -67,7 +63,10 @@ public class IsrcLedger {
         Map<String, UUID> ours = new HashMap<>();
         ordered.forEach(request -> ours.put(request.isrc(), request.eventId()));
         Map<String, ClaimOutcome.Claim> claims = new HashMap<>();
-        jdbc.query(sql, statement -> bindClaims(statement, ordered), (ResultSet row) -> {
+        jdbc.query(sql, statement -> {
+            statement.setString(1, eventId);
+            bindClaims(statement, 2, ordered);
+        }, (ResultSet row) -> {
             String isrc = row.getString("isrc");
             // The row is ours exactly when it carries the request id this call generated.
             boolean inserted = ours.get(isrc).equals(row.getObject("request_event_id", UUID.class));
@@ -75,11 +74,13 @@ public class IsrcLedger {
                     : LedgerState.valueOf(row.getString("state")) == LedgerState.INDEXED
                     ? ClaimOutcome.Claim.ALREADY_INDEXED : ClaimOutcome.Claim.ALREADY_REQUESTED);
         });
-        return new ClaimOutcome(false, Map.copyOf(claims));
+        // No row at all: the inbox already held the event, so nothing was inserted or counted.
+        return claims.isEmpty() ? ClaimOutcome.duplicateEvent() : new ClaimOutcome(false, Map.copyOf(claims));
     }
 
-    private static void bindClaims(PreparedStatement statement, List<IngestionRequest> requests) throws SQLException {
-        int index = 1;
+    private static void bindClaims(PreparedStatement statement, int firstIndex, List<IngestionRequest> requests)
+            throws SQLException {
+        int index = firstIndex;
         for (IngestionRequest request : requests) {
             statement.setString(index++, request.isrc());
             statement.setObject(index++, request.eventId());

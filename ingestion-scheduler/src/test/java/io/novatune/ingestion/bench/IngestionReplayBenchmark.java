@@ -1,0 +1,216 @@
+package io.novatune.ingestion.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import io.novatune.events.Topics;
+import io.novatune.events.TrackAdded;
+import io.novatune.events.serde.EventSerializer;
+import io.novatune.infra.PostgresServer;
+import io.novatune.infra.SharedInfrastructure;
+import io.novatune.ingestion.ChildService;
+import io.novatune.ingestion.IngestionIntegrationTest;
+import io.novatune.ingestion.KafkaProbe;
+import io.novatune.ingestion.TestEvents;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Benchmark, not a test (Surefire does not run it): how many scheduling decisions per second the real
+ * service makes, and with how much memory, when {@code track-added} holds N {@code TrackAdded} of which half
+ * repeat an ISRC, first as new events, then as a replay of the whole topic. The service runs from its fat jar
+ * as a child process against this JVM's embedded Kafka and PostgreSQL. Run it with
+ * {@code deploy/bench/ingestion-replay/run.sh}.
+ */
+public final class IngestionReplayBenchmark {
+
+    private static final String DATABASE = "ingestion_bench";
+    private static final Path JAR = Path.of("target", "ingestion-scheduler.jar");
+    private static final Duration SAMPLE_EVERY = Duration.ofMillis(250);
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        List<String> jvmOptions = List.of(System.getProperty("bench.service.jvm", "-Xmx512m").split(" "));
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+
+        String bootstrap = IngestionIntegrationTest.kafka();
+        PostgresServer postgres = SharedInfrastructure.postgres();
+        postgres.ensureDatabase(DATABASE);
+        int distinct = produce(bootstrap, events);
+        Map<String, String> environment = Map.of(
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+                "NOVATUNE_DATABASE_HOST", postgres.host(),
+                "NOVATUNE_DATABASE_PORT", Integer.toString(postgres.port()),
+                "NOVATUNE_DATABASE_NAME", DATABASE,
+                "NOVATUNE_DATABASE_USERNAME", postgres.username(),
+                "NOVATUNE_DATABASE_PASSWORD", postgres.password());
+
+        Run first = run("first pass: " + events + " events, " + distinct + " distinct ISRCs", events, distinct,
+                jvmOptions, environment, Path.of("target", "bench-first-pass.log"));
+        KafkaProbe.shared(bootstrap).rewind(IngestionIntegrationTest.GROUP, Topics.TRACK_ADDED);
+        Run replay = run("replay of the whole topic", events, 0, jvmOptions, environment,
+                Path.of("target", "bench-replay.log"));
+
+        long requests = KafkaProbe.shared(bootstrap).requests().size();
+        String ledger = ledger(postgres);
+        String report = String.join("\n",
+                "machine: " + machine(),
+                "load average before: " + loadBefore,
+                "service JVM: " + String.join(" ", jvmOptions) + " (defaults otherwise), fat jar, logging INFO (one JSON line per decision)",
+                first.summary(),
+                replay.summary(),
+                "IngestionRequested on the topic: " + requests + " (expected " + distinct + ")",
+                "ledger: " + ledger);
+        System.out.println("\n=== ingestion-replay benchmark ===\n" + report);
+        Files.writeString(Path.of("target", "bench-result.txt"), report + "\n");
+        System.exit(requests == distinct ? 0 : 1);
+    }
+
+    /** N TrackAdded over N/2 ISRCs, each added by two users, shuffled; answers the number of ISRCs. */
+    private static int produce(String bootstrap, int events) {
+        int distinct = events / 2;
+        List<TrackAdded> adds = new ArrayList<>(events);
+        for (int i = 0; i < distinct; i++) {
+            String isrc = String.format("ZZBEN%07d", i);
+            adds.add(TestEvents.trackAdded("bench-track-" + i + "-a", "bench-user-" + (i % 997), isrc));
+            adds.add(TestEvents.trackAdded("bench-track-" + i + "-b", "bench-user-" + ((i + 1) % 997), isrc));
+        }
+        Collections.shuffle(adds, new Random(42));
+        EventSerializer serializer = new EventSerializer();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.LINGER_MS_CONFIG, 10,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new StringSerializer(), new ByteArraySerializer())) {
+            for (TrackAdded add : adds) {
+                producer.send(new ProducerRecord<>(Topics.TRACK_ADDED, add.getTrackId(),
+                        serializer.serialize(Topics.TRACK_ADDED, add)));
+            }
+        }
+        return distinct;
+    }
+
+    /** Starts the service, samples its metrics and memory until it decided every event and published every request. */
+    private static Run run(String name, int events, int expectedRequests, List<String> jvmOptions,
+                           Map<String, String> environment, Path log) throws Exception {
+        try (ChildService service = ChildService.start(JAR, jvmOptions, environment, log, Duration.ofSeconds(180))) {
+            Run run = new Run(name, events, service.pid());
+            await().atMost(Duration.ofMinutes(30)).pollInterval(SAMPLE_EVERY).until(() -> {
+                run.sample(service.get("/actuator/prometheus").body());
+                return run.decisions.get() >= events && run.published.get() >= expectedRequests;
+            });
+            return run;
+        }
+    }
+
+    private static String ledger(PostgresServer postgres) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(DATABASE), postgres.username(), postgres.password());
+             ResultSet row = connection.createStatement().executeQuery(
+                     "SELECT count(*), sum(seen_count), count(*) FILTER (WHERE published_at IS NULL) FROM isrc_ledger")) {
+            row.next();
+            return row.getLong(1) + " ISRCs, seen " + row.getLong(2) + " times, " + row.getLong(3) + " unpublished";
+        }
+    }
+
+    private static String machine() throws IOException {
+        String cpu;
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            cpu = lines.filter(line -> line.startsWith("model name")).findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("?");
+        }
+        String memory;
+        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+            memory = lines.filter(line -> line.startsWith("MemTotal")).findFirst()
+                    .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024 / 1024 + " GiB").orElse("?");
+        }
+        return Runtime.getRuntime().availableProcessors() + " CPUs (" + cpu + "), " + memory + " RAM, "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
+    }
+
+    /** Samples of one service run: decisions and publications from its Prometheus counters, memory from the OS. */
+    private static final class Run {
+        final String name;
+        final int events;
+        final long pid;
+        final AtomicLong decisions = new AtomicLong();
+        final AtomicLong published = new AtomicLong();
+        long firstDecisionAt;
+        long decisionsAtFirstSample;
+        long lastDecisionAt;
+        long publishedAllAt;
+        long maxHeapUsed;
+        long maxRss;
+
+        Run(String name, int events, long pid) {
+            this.name = name;
+            this.events = events;
+            this.pid = pid;
+        }
+
+        void sample(String prometheus) throws IOException {
+            long now = System.nanoTime();
+            long decided = sum(prometheus, "ingestion_scheduled_total", null) + sum(prometheus, "ingestion_skipped_total", null);
+            if (decided > 0 && firstDecisionAt == 0) {
+                firstDecisionAt = now;
+                decisionsAtFirstSample = decided;
+            }
+            if (decided >= events && decisions.get() < events) {
+                lastDecisionAt = now;
+            }
+            decisions.set(decided);
+            long sent = sum(prometheus, "ingestion_requests_published_total", null);
+            if (sent > published.get()) {
+                publishedAllAt = now;
+            }
+            published.set(sent);
+            maxHeapUsed = Math.max(maxHeapUsed, sum(prometheus, "jvm_memory_used_bytes", "area=\"heap\""));
+            maxRss = Math.max(maxRss, statusKb("VmRSS") * 1024);
+        }
+
+        String summary() throws IOException {
+            double seconds = (lastDecisionAt - firstDecisionAt) / 1e9;
+            double publishSeconds = (Math.max(publishedAllAt, lastDecisionAt) - firstDecisionAt) / 1e9;
+            return String.format("%s: %,d decisions in %.1f s = %,.0f decisions/s; %,d requests published, all by %.1f s;"
+                            + " heap used max %d MiB, RSS max %d MiB",
+                    name, events, seconds, (events - decisionsAtFirstSample) / seconds, published.get(), publishSeconds,
+                    maxHeapUsed / 1024 / 1024, maxRss / 1024 / 1024);
+        }
+
+        private long statusKb(String field) throws IOException {
+            Path status = Path.of("/proc", Long.toString(pid), "status");
+            if (!Files.exists(status)) {
+                return 0;
+            }
+            try (Stream<String> lines = Files.lines(status)) {
+                return lines.filter(line -> line.startsWith(field + ":")).findFirst()
+                        .map(line -> Long.parseLong(line.replaceAll("\\D", ""))).orElse(0L);
+            }
+        }
+
+        /** Sum of a metric's samples (optionally only those with this label) in Prometheus text format. */
+        private static long sum(String prometheus, String metric, String label) {
+            return (long) prometheus.lines()
+                    .filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
+                    .filter(line -> label == null || line.contains(label))
+                    .mapToDouble(line -> Double.parseDouble(
+                            line.substring(Math.max(line.lastIndexOf('}'), metric.length()) + 1).trim().split(" ")[0]))
+                    .sum();
+        }
+    }
+}
