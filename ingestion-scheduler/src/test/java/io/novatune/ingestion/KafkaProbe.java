@@ -1,5 +1,6 @@
 package io.novatune.ingestion;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,8 +61,14 @@ public final class KafkaProbe {
 
     /** Sends an event to its topic as its producer would: key, wire format, {@code event-type}/{@code event-id} headers. */
     public RecordMetadata send(String key, SpecificRecord event) {
+        return send(key, event, Map.of());
+    }
+
+    /** The same, with more headers, e.g. the {@code traceparent} track-api's outbox would carry. */
+    public RecordMetadata send(String key, SpecificRecord event, Map<String, String> extraHeaders) {
         String topic = Topics.topicOf(event);
         RecordHeaders headers = new RecordHeaders();
+        extraHeaders.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         byte[] value = serializer.serialize(topic, headers, event);
         return await(new ProducerRecord<>(topic, null, key, value, headers));
     }

@@ -28,11 +28,11 @@ import org.springframework.stereotype.Repository;
 public class IsrcLedger {
 
     private static final String CLAIM_ROW =
-            "(?, 'REQUESTED', ?::uuid, ?, ?, ?, ?, ?, ?::bigint, now(), now(), now(), 1)";
+            "(?, 'REQUESTED', ?::uuid, ?, ?, ?, ?, ?, ?::bigint, ?, now(), now(), now(), 1)";
     private static final String ENTRY_COLUMNS = "isrc, state, first_track_id, first_user_id, title, artist, album,"
             + " duration_ms, requested_at, published_at, indexed_at, seen_count, first_seen_at, last_seen_at";
     private static final String REQUEST_COLUMNS = "isrc, request_event_id, first_track_id, first_user_id, title,"
-            + " artist, album, duration_ms, requested_at";
+            + " artist, album, duration_ms, requested_at, traceparent";
 
     private final JdbcTemplate jdbc;
 
@@ -53,7 +53,7 @@ public class IsrcLedger {
         List<IngestionRequest> ordered = requests.stream().sorted(Comparator.comparing(IngestionRequest::isrc)).toList();
         String sql = "WITH inbox AS (INSERT INTO processed_events (event_id) VALUES (?) ON CONFLICT DO NOTHING RETURNING 1)"
                 + " INSERT INTO isrc_ledger AS l (isrc, state, request_event_id, first_track_id, first_user_id,"
-                + " title, artist, album, duration_ms, requested_at, first_seen_at, last_seen_at, seen_count)"
+                + " title, artist, album, duration_ms, traceparent, requested_at, first_seen_at, last_seen_at, seen_count)"
                 + " SELECT * FROM (VALUES " + String.join(", ", Collections.nCopies(ordered.size(), CLAIM_ROW)) + ") AS claim"
                 + " WHERE EXISTS (SELECT 1 FROM inbox)"
                 // DO UPDATE (not DO NOTHING) locks and returns the existing row even when a concurrent
@@ -94,6 +94,7 @@ public class IsrcLedger {
             } else {
                 statement.setLong(index++, request.durationMs());
             }
+            statement.setString(index++, request.traceparent());
         }
     }
 
@@ -117,7 +118,7 @@ public class IsrcLedger {
                 (row, number) -> new IngestionRequest(row.getString("isrc"), row.getObject("request_event_id", UUID.class),
                         row.getString("first_track_id"), row.getString("first_user_id"), row.getString("title"),
                         row.getString("artist"), row.getString("album"), row.getObject("duration_ms", Long.class),
-                        instant(row, "requested_at")),
+                        instant(row, "requested_at"), row.getString("traceparent")),
                 limit);
     }
 

@@ -21,9 +21,11 @@ import org.springframework.stereotype.Component;
 class IngestionRequestPublisher {
 
     private final KafkaTemplate<String, SpecificRecord> kafka;
+    private final RequestTracing tracing;
 
-    IngestionRequestPublisher(KafkaTemplate<String, SpecificRecord> kafka) {
+    IngestionRequestPublisher(KafkaTemplate<String, SpecificRecord> kafka, RequestTracing tracing) {
         this.kafka = kafka;
+        this.tracing = tracing;
     }
 
     /**
@@ -39,7 +41,9 @@ class IngestionRequestPublisher {
         Throwable failure = null;
         for (IngestionRequest request : requests) {
             try {
-                sends.add(kafka.send(Topics.INGESTION_REQUESTED, request.isrc(), event(request)));
+                // In the decision's trace: the observed template writes this span's traceparent header.
+                tracing.inSpanContinuing(request.traceparent(),
+                        () -> sends.add(kafka.send(Topics.INGESTION_REQUESTED, request.isrc(), event(request))));
             } catch (RuntimeException sendRefused) {
                 // Typically no metadata within max.block.ms: the broker is gone, the rest would wait as long.
                 failure = sendRefused;

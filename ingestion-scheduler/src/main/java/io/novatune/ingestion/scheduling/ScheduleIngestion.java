@@ -29,11 +29,13 @@ public class ScheduleIngestion {
     private final IsrcLedger ledger;
     private final RequestDispatch dispatch;
     private final DecisionLog decisions;
+    private final CurrentTrace trace;
 
-    public ScheduleIngestion(IsrcLedger ledger, RequestDispatch dispatch, DecisionLog decisions) {
+    public ScheduleIngestion(IsrcLedger ledger, RequestDispatch dispatch, DecisionLog decisions, CurrentTrace trace) {
         this.ledger = ledger;
         this.dispatch = dispatch;
         this.decisions = decisions;
+        this.trace = trace;
     }
 
     public List<IngestionDecision> trackAdded(TrackAdded event) {
@@ -85,7 +87,8 @@ public class ScheduleIngestion {
         }
         if (!firstByIsrc.isEmpty()) {
             List<IngestionRequest> requests = new ArrayList<>();
-            firstByIsrc.forEach((isrc, index) -> requests.add(request(isrc, recordings.get(index))));
+            String traceparent = trace.traceparent();
+            firstByIsrc.forEach((isrc, index) -> requests.add(request(isrc, recordings.get(index), traceparent)));
             claim(eventId, requests, recordings, firstByIsrc, decided, started);
         }
         // A repeat shares its first's fate: scheduled once by the first, or skipped for the same reason.
@@ -129,9 +132,9 @@ public class ScheduleIngestion {
         return decision instanceof Scheduled scheduled ? scheduled.isrc() : ((Skipped) decision).isrc();
     }
 
-    private static IngestionRequest request(String isrc, Recording recording) {
+    private static IngestionRequest request(String isrc, Recording recording, String traceparent) {
         return new IngestionRequest(isrc, UUID.randomUUID(), recording.trackId(), recording.userId(), recording.title(),
-                recording.artist(), recording.album(), recording.durationMs(), null);
+                recording.artist(), recording.album(), recording.durationMs(), null, traceparent);
     }
 
     private static long elapsedMs(long startedNanos) {
