@@ -79,13 +79,17 @@ class ArchiveStore {
                 .all();
     }
 
-    /** Sends one more attempt now, whatever the timer says; {@code userId} null for an admin. */
+    /**
+     * Sends one more attempt now, whatever the timer says; {@code userId} null for an admin. Unlike
+     * the timer, only for a visible track: to its owner a deleted track is gone until restored.
+     */
     Mono<Track> claimNow(String trackId, String userId, Instant now, Instant leaseUntil, Duration linkLifetime) {
         return db.sql(sql("""
                         UPDATE tracks
                            SET archive_attempts = archive_attempts + 1, archive_due_at = :leaseUntil,
                                last_archive_error = NULL
                          WHERE id = :id AND user_id = coalesce(:userId, user_id) AND {archivable} AND {expiry} > :now
+                           AND status IN ('PROCESSING', 'READY', 'FAILED')
                          RETURNING *"""))
                 .bind("id", trackId)
                 .bind("userId", Parameter.fromOrEmpty(userId, String.class))

@@ -19,7 +19,7 @@ public class PurgeNotFailedException extends ErrorResponseException {
                 "Track " + trackId + " is " + status + "; only a DELETE_FAILED purge can be retried.");
         problem.setType(URI.create("https://novatune.io/problems/purge-not-failed"));
         problem.setTitle("Purge not failed");
-        problem.setProperty("status", status.name());
+        problem.setProperty("trackStatus", status.name());
         return problem;
     }
 }

@@ -22,7 +22,7 @@ class ArchiveResultsListener {
         this.results = results;
     }
 
-    @KafkaListener(id = "track-api-archive-results", topics = Topics.ARCHIVE_RESULTS)
+    @KafkaListener(id = "track-api-archive-results", idIsGroup = false, topics = Topics.ARCHIVE_RESULTS)
     void on(ConsumerRecord<String, SpecificRecord> record) {
         SpecificRecord value = record.value();
         if (value == null) {

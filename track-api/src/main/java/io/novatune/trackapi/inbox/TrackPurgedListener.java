@@ -24,7 +24,8 @@ class TrackPurgedListener {
         this.results = results;
     }
 
-    @KafkaListener(id = "track-api-track-purged", topics = Topics.TRACK_PURGED)
+    // The id names the container; the group is spring.kafka.consumer.group-id, so one setting moves every listener.
+    @KafkaListener(id = "track-api-track-purged", idIsGroup = false, topics = Topics.TRACK_PURGED)
     void on(ConsumerRecord<String, SpecificRecord> record) {
         if (record.value() == null) {
             return; // a tombstone: nothing happened

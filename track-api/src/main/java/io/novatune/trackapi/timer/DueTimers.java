@@ -10,6 +10,8 @@ import io.novatune.trackapi.outbox.Traceparents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -121,6 +123,11 @@ public class DueTimers implements SmartLifecycle {
         log.info("Due-timers sweep every {}", properties.interval());
     }
 
+    /**
+     * Stops sweeping as soon as the context starts closing, before any lifecycle bean stops: a sweep
+     * needs the database, and another bean of the same phase (the relay) may take long to stop.
+     */
+    @EventListener(ContextClosedEvent.class)
     @Override
     public void stop() {
         ScheduledExecutorService running = executor;
