@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,6 +69,12 @@ public final class TestEvents {
                 assigned = !consumer.assignment().isEmpty();
             }
         }
+    }
+
+    /** Whether track-api recorded the event as processed (its inbox, {@code processed_events}). */
+    public static boolean processed(DatabaseClient db, String eventId) {
+        return Boolean.TRUE.equals(db.sql("SELECT exists(SELECT 1 FROM processed_events WHERE event_id = :id) AS seen")
+                .bind("id", eventId).map(row -> row.get("seen", Boolean.class)).one().block());
     }
 
     private static Map<String, Object> producerConfig() {
