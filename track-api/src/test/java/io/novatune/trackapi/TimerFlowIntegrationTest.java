@@ -1,5 +1,6 @@
 package io.novatune.trackapi;
 
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -9,8 +10,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the tests of the due-timers and the consumers of the other services' results: the same
  * real PostgreSQL, Kafka and relay, with a grace period of seconds and a sweep every 200 ms, over
  * a database and consumer group of its own so that the timers of other contexts never touch its
- * rows. Every subclass shares this one context.
+ * rows. Every subclass shares this one context, in a surefire run (and JVM) of its own: two
+ * embedded relays in one JVM collide on Debezium's JMX names (see track-api's pom).
  */
+@Tag(TimerFlowIntegrationTest.TAG)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "novatune.tracks.deletion-grace-period=2s",
         "novatune.tracks.archive-delay=1s",
@@ -22,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability(metrics = false)
 public abstract class TimerFlowIntegrationTest {
 
+    public static final String TAG = "timer-flow";
     public static final String DATABASE = "tracks_timers_it";
 
     @DynamicPropertySource
