@@ -1,8 +1,8 @@
 package io.novatune.trackapi.archive;
 
-import io.novatune.trackapi.deletion.DeletedTracks;
 import io.novatune.trackapi.outbox.Outbox;
 import io.novatune.trackapi.track.Track;
+import io.novatune.trackapi.track.TrackGoneException;
 import io.novatune.trackapi.track.TrackNotFoundException;
 import io.novatune.trackapi.track.TrackSource;
 import io.novatune.trackapi.track.TrackStore;
@@ -92,19 +92,20 @@ public class Archiving {
                                 .thenReturn(new ArchiveRequest(track.id(), track.archive().attempts(), now, expiry));
                     })
                     .as(transaction::transactional)
-                    .switchIfEmpty(Mono.defer(() -> whyNotArchivable(owner, trackId, now)));
+                    .switchIfEmpty(Mono.defer(() -> whyNotArchivable(owner, trackId)));
         });
     }
 
-    private Mono<ArchiveRequest> whyNotArchivable(String owner, String trackId, Instant now) {
+    private Mono<ArchiveRequest> whyNotArchivable(String owner, String trackId) {
         Mono<Track> found = owner == null ? tracks.findById(trackId) : tracks.findOwned(owner, trackId);
         return found
                 .switchIfEmpty(Mono.error(() -> new TrackNotFoundException(trackId)))
-                .map(DeletedTracks::requireVisible)
-                .flatMap(track -> Mono.error(new NotArchivableException(trackId, reason(track, now))));
+                .flatMap(track -> Mono.error(track.visible()
+                        ? new NotArchivableException(trackId, reason(track))
+                        : new TrackGoneException(track)));
     }
 
-    private String reason(Track track, Instant now) {
+    private String reason(Track track) {
         if (track.source() != TrackSource.PROVIDER || track.provider() == null) {
             return "it is not hosted by a provider";
         }

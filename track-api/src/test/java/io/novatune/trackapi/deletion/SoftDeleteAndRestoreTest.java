@@ -67,6 +67,12 @@ class SoftDeleteAndRestoreTest extends TrackApiIntegrationTest {
         assertThat(deletedAt).isCloseTo(before, within(Duration.ofSeconds(10)));
         assertThat(Duration.between(deletedAt, scheduledDeletionAt)).isEqualTo(Duration.ofDays(30));
         assertThat(status(db, track.id())).isEqualTo("DELETED");
+        // Hidden at once: reading it answers 410 with the restore deadline.
+        get("user-del-1", track.id()).expectStatus().isEqualTo(410)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://novatune.io/problems/track-deleted")
+                .jsonPath("$.restoreUntil").isEqualTo(body.get("scheduledDeletionAt"));
 
         TrackDeleted event = (TrackDeleted) awaitEvents(track.id(), 1).get(0).value();
         assertThat(event.getUserId()).isEqualTo("user-del-1");
@@ -103,6 +109,7 @@ class SoftDeleteAndRestoreTest extends TrackApiIntegrationTest {
         assertThat(restored.get("id")).isEqualTo(id);
         assertThat(restored.get("status")).isEqualTo("READY");
         assertThat(restored.containsKey("deletedAt") || restored.containsKey("restoreUntil")).isFalse();
+        get("user-del-3", id).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("READY");
         TrackRestored event = (TrackRestored) awaitEvents(id, 2).get(1).value();
         assertThat(event.getRestoredStatus()).isEqualTo("READY");
         assertThat(event.getUserId()).isEqualTo("user-del-3");
@@ -169,6 +176,12 @@ class SoftDeleteAndRestoreTest extends TrackApiIntegrationTest {
 
     private WebTestClient.ResponseSpec delete(String userId, String trackId) {
         return http.delete().uri("/api/v1/tracks/{id}", trackId)
+                .headers(headers -> headers.setBearerAuth(TestTokens.forUser(userId)))
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec get(String userId, String trackId) {
+        return http.get().uri("/api/v1/tracks/{id}", trackId)
                 .headers(headers -> headers.setBearerAuth(TestTokens.forUser(userId)))
                 .exchange();
     }
