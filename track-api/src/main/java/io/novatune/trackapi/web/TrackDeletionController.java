@@ -1,7 +1,5 @@
 package io.novatune.trackapi.web;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.novatune.trackapi.deletion.TrackDeletion;
 import io.novatune.trackapi.outbox.Traceparents;
 import org.springframework.http.HttpStatus;
@@ -15,27 +13,25 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Soft delete and restore of the caller's own tracks. */
+/**
+ * Soft delete and restore of the caller's own tracks. DELETE is counted
+ * ({@code track_delete_requests_total}) and rate-limited by the web filters.
+ */
 @RestController
 @RequestMapping("/api/v1/tracks/{id}")
 public class TrackDeletionController {
 
     private final TrackDeletion deletion;
     private final Traceparents traceparents;
-    private final Counter deleteRequests;
 
-    public TrackDeletionController(TrackDeletion deletion, Traceparents traceparents, MeterRegistry meters) {
+    public TrackDeletionController(TrackDeletion deletion, Traceparents traceparents) {
         this.deletion = deletion;
         this.traceparents = traceparents;
-        this.deleteRequests = Counter.builder("track.delete.requests")
-                .description("DELETE /api/v1/tracks/{id} requests")
-                .register(meters);
     }
 
     /** 202: the track is hidden now; its objects go when the grace period is over. */
     @DeleteMapping
     public Mono<ResponseEntity<DeletionResponse>> delete(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
-        deleteRequests.increment();
         return deletion.delete(caller.getSubject(), id, traceparents.current())
                 .map(deleted -> ResponseEntity.status(HttpStatus.ACCEPTED).body(DeletionResponse.of(deleted)));
     }

@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
 class RestoreVersusPurgeTest extends TrackApiIntegrationTest {
 
     static final int TRACKS = 50;
-    static final String USER = "user-race";
+    /** One user per track: DELETE is rate-limited per user. */
+    static final String USER = "user-race-";
 
     @Autowired
     WebTestClient http;
@@ -53,15 +54,15 @@ class RestoreVersusPurgeTest extends TrackApiIntegrationTest {
     @Test
     void restores_racing_the_purge_sweep_at_the_deadline_never_both_win_and_a_restored_track_is_never_purged()
             throws Exception {
-        List<String> ids = IntStream.range(0, TRACKS).mapToObj(i -> addCatalogTrack(http, USER, "Race " + i)).toList();
-        ids.forEach(id -> http.delete().uri("/api/v1/tracks/{id}", id)
-                .headers(headers -> headers.setBearerAuth(TestTokens.forUser(USER)))
+        List<String> ids = IntStream.range(0, TRACKS).mapToObj(i -> addCatalogTrack(http, USER + i, "Race " + i)).toList();
+        IntStream.range(0, TRACKS).forEach(i -> http.delete().uri("/api/v1/tracks/{id}", ids.get(i))
+                .headers(headers -> headers.setBearerAuth(TestTokens.forUser(USER + i)))
                 .exchange().expectStatus().isAccepted());
         // One deadline for all, a moment from now; restores are spread over a second around it.
         Instant deadline = Instant.now().plusMillis(1500).truncatedTo(ChronoUnit.MILLIS);
-        db.sql("UPDATE tracks SET scheduled_deletion_at = :deadline WHERE user_id = :user AND status = 'DELETED'")
+        db.sql("UPDATE tracks SET scheduled_deletion_at = :deadline WHERE user_id LIKE :users AND status = 'DELETED'")
                 .bind("deadline", deadline)
-                .bind("user", USER)
+                .bind("users", USER + "%")
                 .then()
                 .block();
 
@@ -76,14 +77,14 @@ class RestoreVersusPurgeTest extends TrackApiIntegrationTest {
                     }))
                     .toList();
             WebClient client = WebClient.create("http://localhost:" + port);
-            String token = TestTokens.forUser(USER);
+            List<String> tokens = IntStream.range(0, TRACKS).mapToObj(i -> TestTokens.forUser(USER + i)).toList();
             Flux.range(0, TRACKS)
                     .flatMap(i -> {
                         Instant at = deadline.minusMillis(500).plusMillis(i * 20L);
                         return Mono.delay(Duration.between(Instant.now(), at).isNegative()
                                         ? Duration.ZERO : Duration.between(Instant.now(), at))
                                 .then(client.post().uri("/api/v1/tracks/{id}/restore", ids.get(i))
-                                        .headers(headers -> headers.setBearerAuth(token))
+                                        .headers(headers -> headers.setBearerAuth(tokens.get(i)))
                                         .retrieve()
                                         .onStatus(status -> true, response -> Mono.empty())
                                         .toBodilessEntity()
