@@ -28,14 +28,21 @@ public abstract class TrackApiIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        PostgresServer postgres = startPostgres(DATABASE);
+        registerInfrastructure(registry, DATABASE);
+    }
+
+    /** Points a context at its own database (and relay slot) on the shared servers. */
+    public static void registerInfrastructure(DynamicPropertyRegistry registry, String database) {
+        PostgresServer postgres = startPostgres(database);
         registry.add("novatune.database.host", postgres::host);
         registry.add("novatune.database.port", postgres::port);
-        registry.add("novatune.database.name", () -> DATABASE);
+        registry.add("novatune.database.name", () -> database);
         registry.add("novatune.database.username", postgres::username);
         registry.add("novatune.database.password", postgres::password);
-        registry.add("novatune.relay.slot-name", () -> DATABASE);
+        registry.add("novatune.relay.slot-name", () -> database);
         registry.add("spring.kafka.bootstrap-servers", TrackApiIntegrationTest::kafka);
+        // A consumer group per database: contexts over other databases must not take this one's partitions.
+        registry.add("spring.kafka.consumer.group-id", () -> "track-api-" + database);
         registry.add("novatune.security.jwt.secret", () -> JWT_SECRET);
         S3Server s3 = SharedInfrastructure.s3();
         registry.add("novatune.s3.endpoint", () -> s3.endpoint().toString());

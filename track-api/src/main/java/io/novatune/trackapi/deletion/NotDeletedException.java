@@ -1,0 +1,23 @@
+package io.novatune.trackapi.deletion;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+import java.net.URI;
+
+/** A restore of a track that is not deleted. */
+public class NotDeletedException extends ErrorResponseException {
+
+    public NotDeletedException(String trackId) {
+        super(HttpStatus.CONFLICT, problem(trackId), null);
+    }
+
+    private static ProblemDetail problem(String trackId) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Track " + trackId + " is not deleted: there is nothing to restore.");
+        problem.setType(URI.create("https://novatune.io/problems/track-not-deleted"));
+        problem.setTitle("Track not deleted");
+        return problem;
+    }
+}

@@ -1,0 +1,29 @@
+package io.novatune.trackapi.deletion;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+import java.net.URI;
+import java.time.Instant;
+
+/** A restore after the grace period: the track is (or is about to be) permanently deleted. */
+public class RestorePeriodOverException extends ErrorResponseException {
+
+    public RestorePeriodOverException(String trackId, Instant scheduledDeletionAt) {
+        super(HttpStatus.GONE, problem(trackId, scheduledDeletionAt), null);
+    }
+
+    private static ProblemDetail problem(String trackId, Instant scheduledDeletionAt) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, scheduledDeletionAt == null
+                ? "Track " + trackId + " can no longer be restored: it is being permanently deleted."
+                : "Track " + trackId + " could be restored until " + scheduledDeletionAt
+                        + "; it is being permanently deleted.");
+        problem.setType(URI.create("https://novatune.io/problems/restore-period-over"));
+        problem.setTitle("Restore period over");
+        if (scheduledDeletionAt != null) {
+            problem.setProperty("restoreUntil", scheduledDeletionAt);
+        }
+        return problem;
+    }
+}

@@ -1,0 +1,178 @@
+package io.novatune.trackapi.archive;
+
+import io.novatune.events.ArchiveDue;
+import io.novatune.events.Topics;
+import io.novatune.trackapi.TestTokens;
+import io.novatune.trackapi.TopicRecorder;
+import io.novatune.trackapi.TrackApiIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import static io.novatune.trackapi.TestTracks.addCatalogTrack;
+import static io.novatune.trackapi.TestTracks.addProviderTrack;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+class ArchiveNowAndStatisticsTest extends TrackApiIntegrationTest {
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    DatabaseClient db;
+
+    TopicRecorder archiveDue;
+
+    @BeforeEach
+    void listen() {
+        archiveDue = new TopicRecorder(kafka(), Topics.ARCHIVE_DUE);
+    }
+
+    @AfterEach
+    void stopListening() throws InterruptedException {
+        archiveDue.close();
+    }
+
+    @Test
+    void the_owner_archives_a_provider_track_now_and_ArchiveDue_carries_the_provider_links_and_their_expiry() {
+        Instant expiresAt = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        String id = addProviderTrack(http, "user-arc-1", "Generated One", expiresAt);
+
+        Map<?, ?> request = archive("user-arc-1", id).expectStatus().isAccepted()
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(request.get("trackId")).isEqualTo(id);
+        assertThat(request.get("attempt")).isEqualTo(1);
+        assertThat(Instant.parse((String) request.get("providerExpiresAt"))).isEqualTo(expiresAt);
+        ArchiveDue event = awaitArchiveDue(id, 1).get(0);
+        assertThat(event.getUserId()).isEqualTo("user-arc-1");
+        assertThat(event.getAttempt()).isEqualTo(1);
+        assertThat(event.getProviderName()).isEqualTo("suno");
+        assertThat(event.getAudioUrl()).isEqualTo("https://cdn.provider.test/Generated-One.mp3");
+        assertThat(event.getCoverUrl()).isEqualTo("https://cdn.provider.test/Generated-One.jpg");
+        assertThat(event.getVideoUrl()).isNull();
+        assertThat(event.getProviderExpiresAt()).isEqualTo(expiresAt);
+        // The timer waits out the lease instead of sending it again on the next sweep.
+        Instant dueAt = db.sql("SELECT archive_due_at FROM tracks WHERE id = :id").bind("id", id)
+                .map(row -> row.get("archive_due_at", Instant.class)).one().block();
+        assertThat(dueAt).isCloseTo(Instant.now().plus(30, ChronoUnit.MINUTES), within(Duration.ofMinutes(1)));
+
+        // Asking again while it is not archived sends the next attempt.
+        archive("user-arc-1", id).expectStatus().isAccepted().expectBody().jsonPath("$.attempt").isEqualTo(2);
+        assertThat(awaitArchiveDue(id, 2).get(1).getAttempt()).isEqualTo(2);
+    }
+
+    @Test
+    void an_admin_archives_any_users_track_but_another_user_gets_404() {
+        String id = addProviderTrack(http, "user-arc-2", "Generated Two", Instant.now().plus(10, ChronoUnit.DAYS));
+
+        archive("user-arc-intruder", id).expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://novatune.io/problems/track-not-found");
+        http.post().uri("/api/v1/tracks/{id}/archive", id)
+                .headers(headers -> headers.setBearerAuth(TestTokens.forUser("admin-arc", "admin")))
+                .exchange()
+                .expectStatus().isAccepted();
+        assertThat(awaitArchiveDue(id, 1).get(0).getUserId()).isEqualTo("user-arc-2");
+    }
+
+    @Test
+    void archiving_answers_409_for_a_catalog_track_an_archived_track_and_expired_links_and_404_for_an_unknown_id() {
+        String catalog = addCatalogTrack(http, "user-arc-3", "From A Catalog");
+        archive("user-arc-3", catalog).expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://novatune.io/problems/track-not-archivable")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("not hosted by a provider"));
+
+        String archived = addProviderTrack(http, "user-arc-3", "Already Copied", Instant.now().plus(10, ChronoUnit.DAYS));
+        db.sql("UPDATE tracks SET archived_at = now(), archived_audio_key = 'tracks-audio/x.mp3' WHERE id = :id")
+                .bind("id", archived).then().block();
+        archive("user-arc-3", archived).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("already archived"));
+
+        String expired = addProviderTrack(http, "user-arc-3", "Links Gone", Instant.now().minus(1, ChronoUnit.HOURS));
+        archive("user-arc-3", expired).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("expired"));
+
+        archive("user-arc-3", "01JUNKNOWN0000000000000000").expectStatus().isNotFound();
+    }
+
+    @Test
+    void archiving_a_deleted_track_answers_410_problem_with_restoreUntil() {
+        String id = addProviderTrack(http, "user-arc-4", "Deleted Generated", Instant.now().plus(10, ChronoUnit.DAYS));
+        Map<?, ?> deletion = http.delete().uri("/api/v1/tracks/{id}", id)
+                .headers(headers -> headers.setBearerAuth(TestTokens.forUser("user-arc-4")))
+                .exchange().expectStatus().isAccepted()
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        archive("user-arc-4", id).expectStatus().isEqualTo(410)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://novatune.io/problems/track-deleted")
+                .jsonPath("$.restoreUntil").isEqualTo(deletion.get("scheduledDeletionAt"));
+    }
+
+    @Test
+    void archive_statistics_count_archived_pending_urgent_and_expired_provider_tracks() {
+        Map<?, ?> before = statistics();
+        Instant now = Instant.now();
+        addProviderTrack(http, "user-arc-5", "Pending", now.plus(10, ChronoUnit.DAYS));
+        addProviderTrack(http, "user-arc-5", "Urgent", now.plus(1, ChronoUnit.DAYS));
+        addProviderTrack(http, "user-arc-5", "Expired", now.minus(1, ChronoUnit.DAYS));
+        String archived = addProviderTrack(http, "user-arc-5", "Archived", now.plus(10, ChronoUnit.DAYS));
+        db.sql("UPDATE tracks SET archived_at = now() WHERE id = :id").bind("id", archived).then().block();
+        addCatalogTrack(http, "user-arc-5", "Not Counted");
+
+        Map<?, ?> after = statistics();
+
+        assertThat(delta(before, after, "totalArchived")).isEqualTo(1);
+        assertThat(delta(before, after, "pendingArchive")).isEqualTo(2);
+        assertThat(delta(before, after, "urgentArchiveNeeded")).isEqualTo(1);
+        assertThat(delta(before, after, "expiredTracks")).isEqualTo(1);
+        long archivedTotal = number(after, "totalArchived");
+        long all = archivedTotal + number(after, "pendingArchive") + number(after, "expiredTracks");
+        assertThat(((Number) after.get("archivePercentage")).doubleValue())
+                .isCloseTo(archivedTotal * 100.0 / all, within(0.01));
+    }
+
+    private Map<?, ?> statistics() {
+        return http.get().uri("/api/v1/admin/archive/statistics")
+                .headers(headers -> headers.setBearerAuth(TestTokens.forUser("admin-arc", "admin")))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    private static long delta(Map<?, ?> before, Map<?, ?> after, String field) {
+        return number(after, field) - number(before, field);
+    }
+
+    private static long number(Map<?, ?> statistics, String field) {
+        return ((Number) statistics.get(field)).longValue();
+    }
+
+    private WebTestClient.ResponseSpec archive(String userId, String trackId) {
+        return http.post().uri("/api/v1/tracks/{id}/archive", trackId)
+                .headers(headers -> headers.setBearerAuth(TestTokens.forUser(userId)))
+                .exchange();
+    }
+
+    private List<ArchiveDue> awaitArchiveDue(String trackId, int count) {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(() -> archiveDue.records().stream().filter(r -> trackId.equals(r.key()))
+                        .map(r -> (ArchiveDue) r.value()).toList(), events -> events.size() >= count);
+    }
+}
