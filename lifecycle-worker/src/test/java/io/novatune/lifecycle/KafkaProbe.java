@@ -97,8 +97,12 @@ public final class KafkaProbe {
 
     /** The same, to one partition: records after a failing one on the same partition show it keeps moving. */
     public void publish(Integer partition, String trackId, SpecificRecord event) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.topicOf(event), partition, trackId,
-                EventSerializer.encode(event));
+        publishTo(Topics.topicOf(event), partition, trackId, event);
+    }
+
+    /** Any event onto any topic, even one it does not belong on. */
+    public void publishTo(String topic, Integer partition, String trackId, SpecificRecord event) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, partition, trackId, EventSerializer.encode(event));
         record.headers().add(EventHeaders.EVENT_TYPE, event.getSchema().getFullName().getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventHeaders.EVENT_ID, event.get(0).toString().getBytes(StandardCharsets.UTF_8));
         send(record);

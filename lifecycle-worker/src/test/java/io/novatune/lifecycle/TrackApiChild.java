@@ -36,8 +36,8 @@ import static org.awaitility.Awaitility.await;
 public final class TrackApiChild {
 
     public static final String JWT_SECRET = "lifecycle-worker-tests-shared-hs256-secret-0123456789";
-    public static final Duration DELETION_GRACE_PERIOD = Duration.ofSeconds(8);
-    private static final String DATABASE = "lifecycle_tracks";
+    public static final Duration DELETION_GRACE_PERIOD = Duration.ofSeconds(6);
+    public static final String DATABASE = "lifecycle_tracks";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final int PORT = freePort();
 
