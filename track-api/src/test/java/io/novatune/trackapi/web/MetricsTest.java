@@ -27,5 +27,6 @@ class MetricsTest extends TrackApiIntegrationTest {
         assertThat(scrape).containsPattern("track_list_requests_total\\{.*outcome=\"success\".*} [1-9]");
         assertThat(scrape).containsPattern("track_get_requests_total\\{.*outcome=\"client_error\".*} [1-9]");
         assertThat(scrape).contains("outbox_relay_leader").contains("outbox_relay_events_forwarded_total");
+        assertThat(scrape).containsPattern("outbox_relay_lag_bytes(\\{.*})? [0-9]");
     }
 }
