@@ -85,6 +85,22 @@ class ListingTracksTest extends TrackApiIntegrationTest {
     }
 
     @Test
+    void deleted_tracks_leave_the_library_and_appear_only_in_the_trash_with_their_restore_deadline() {
+        String user = newUser();
+        List<Track> added = add(user, 3, i -> metadata("Track " + i, "Artist", null));
+        http.delete().uri("/api/v1/tracks/{id}", added.get(1).id())
+                .headers(headers -> headers.setBearerAuth(TestTokens.forUser(user)))
+                .exchange()
+                .expectStatus().isAccepted();
+
+        assertThat(ids(list(user, uri -> uri.build()))).containsExactly(added.get(2).id(), added.get(0).id());
+        JsonNode trash = list(user, uri -> uri.queryParam("status", "DELETED").build());
+        assertThat(ids(trash)).containsExactly(added.get(1).id());
+        assertThat(trash.get("items").get(0).get("status").asText()).isEqualTo("DELETED");
+        assertThat(trash.get("items").get(0).get("restoreUntil").asText()).isNotBlank();
+    }
+
+    @Test
     void bad_parameters_and_forged_cursors_answer_400_problems() {
         String user = newUser();
         add(user, 3, i -> metadata("Track " + i, "Artist", null));
