@@ -100,12 +100,23 @@ public final class KafkaProbe {
         publishTo(Topics.topicOf(event), partition, trackId, event);
     }
 
+    /** The same, continuing the trace of a request in track-api (W3C {@code traceparent}). */
+    public void publishTraced(String trackId, SpecificRecord event, String traceparent) {
+        ProducerRecord<String, byte[]> record = record(Topics.topicOf(event), null, trackId, event);
+        record.headers().add(EventHeaders.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+        send(record);
+    }
+
     /** Any event onto any topic, even one it does not belong on. */
     public void publishTo(String topic, Integer partition, String trackId, SpecificRecord event) {
+        send(record(topic, partition, trackId, event));
+    }
+
+    private static ProducerRecord<String, byte[]> record(String topic, Integer partition, String trackId, SpecificRecord event) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, partition, trackId, EventSerializer.encode(event));
         record.headers().add(EventHeaders.EVENT_TYPE, event.getSchema().getFullName().getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventHeaders.EVENT_ID, event.get(0).toString().getBytes(StandardCharsets.UTF_8));
-        send(record);
+        return record;
     }
 
     public void publishRaw(String topic, int partition, String key, byte[] value) {
@@ -128,6 +139,13 @@ public final class KafkaProbe {
         return received.stream()
                 .filter(record -> record.topic().equals(Topics.TRACK_PURGED) && trackId.equals(record.key()))
                 .map(record -> (TrackPurged) decoder.deserialize(record.topic(), record.value()))
+                .toList();
+    }
+
+    /** The records on track-purged for this track, as they are (headers included). */
+    public List<Received> purgedRecords(String trackId) {
+        return received.stream()
+                .filter(record -> record.topic().equals(Topics.TRACK_PURGED) && trackId.equals(record.key()))
                 .toList();
     }
 

@@ -66,6 +66,7 @@ public final class TrackApiChild {
             throw new IllegalStateException("track-api jar not found at " + jar.toAbsolutePath()
                     + ": build it first (mvn -pl track-api package -DskipTests)");
         }
+        warnIfOlderThanSources(jar);
         PostgresServer postgres = SharedInfrastructure.postgres();
         postgres.ensureDatabase(DATABASE);
         S3Server s3 = TestStorage.shared().server();
@@ -102,6 +103,31 @@ public final class TrackApiChild {
         output.start();
         Runtime.getRuntime().addShutdownHook(new Thread(TrackApiChild::stop, "track-api-child-stop"));
         awaitReady();
+    }
+
+    /** A jar older than track-api's sources may lack what these tests use: say so before a confusing 404. */
+    private static void warnIfOlderThanSources(Path jar) {
+        Path sources = jar.toAbsolutePath().getParent().getParent().resolve("src/main");
+        if (!Files.isDirectory(sources)) {
+            return;
+        }
+        try (var files = Files.walk(sources)) {
+            long jarTime = Files.getLastModifiedTime(jar).toMillis();
+            if (files.anyMatch(file -> lastModified(file) > jarTime)) {
+                System.out.println("WARNING: " + jar + " is older than track-api's sources; if these tests fail, "
+                        + "rebuild it (mvn -pl track-api package -DskipTests)");
+            }
+        } catch (IOException e) {
+            // Only a hint; the tests say what is wrong anyway.
+        }
+    }
+
+    private static long lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static void awaitReady() {

@@ -3,7 +3,6 @@ package io.novatune.lifecycle;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.novatune.events.TrackPurgeDue;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -27,7 +26,6 @@ import static org.awaitility.Awaitility.await;
  * purge timer, the consumer of {@code TrackPurged}) and this worker, over the real Kafka, PostgreSQL and S3Proxy,
  * with a grace period of seconds.
  */
-@Disabled("needs track-api delete/purge/upload from issue 3 — enable after merge")
 class TrackLifecycleThroughTrackApiTest extends LifecycleIntegrationTest {
 
     private static final int AUDIO_BYTES = 64 * 1024;
@@ -95,6 +93,29 @@ class TrackLifecycleThroughTrackApiTest extends LifecycleIntegrationTest {
                 .retrieve().body(JsonNode.class);
         assertThat(restored.get("status").asText()).isEqualTo("READY");
         assertThat(quota(user).get("usedBytes").asLong()).isEqualTo(AUDIO_BYTES);
+    }
+
+    @Test
+    void an_admins_user_wide_purge_deletes_every_track_of_the_user_at_once_through_the_same_path() {
+        String user = newId("user");
+        String kept = upload(user);
+        String deleted = upload(user);
+        trackApi.delete().uri("/api/v1/tracks/{id}", deleted)
+                .headers(headers -> headers.setBearerAuth(TrackApiChild.token(user)))
+                .retrieve().toBodilessEntity();
+
+        JsonNode purge = trackApi.post().uri("/api/v1/admin/users/{userId}/purge", user)
+                .headers(headers -> headers.setBearerAuth(TrackApiChild.token("operator", "admin")))
+                .retrieve().body(JsonNode.class);
+
+        assertThat(purge.get("tracksPurging").asLong()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(quota(user).get("trackCount").asLong()).isZero());
+        assertThat(storage.exists("audio/" + user + "/" + kept)).isFalse();
+        assertThat(storage.exists("audio/" + user + "/" + deleted)).isFalse();
+        assertThat(quota(user).get("usedBytes").asLong()).isZero();
+        assertThat(kafka.purged(kept)).hasSize(1);
+        assertThat(kafka.purged(deleted)).hasSize(1);
     }
 
     /** Uploads an audio file with its metadata as a player app does; answers the new track's id. */

@@ -125,6 +125,22 @@ class PhysicalDeletionTest extends LifecycleIntegrationTest {
     }
 
     @Test
+    void the_answer_continues_the_trace_of_the_purge_and_carries_the_event_headers() {
+        String user = newId("user");
+        String track = newId("track");
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        TrackPurgeDue due = purgeDue(track, user, List.of(), 0);
+
+        kafka.publishTraced(track, due, "00-" + traceId + "-00f067aa0ba902b7-01");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.purgedRecords(track)).hasSize(1));
+        var record = kafka.purgedRecords(track).get(0);
+        assertThat(record.header("traceparent")).startsWith("00-" + traceId + "-");
+        assertThat(record.header("event-type")).isEqualTo(TrackPurged.class.getName());
+        assertThat(record.header("event-id")).isEqualTo(kafka.purged(track).get(0).getEventId());
+    }
+
+    @Test
     void its_log_lines_carry_the_track_and_user_ids_but_never_an_object_key(CapturedOutput output) {
         String user = newId("user");
         String track = newId("track");
