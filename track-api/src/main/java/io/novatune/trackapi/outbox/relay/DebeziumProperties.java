@@ -35,6 +35,9 @@ final class DebeziumProperties {
         // Only rows written after the slot exists matter; nothing from before is replayed.
         props.setProperty("snapshot.mode", "no_data");
         props.setProperty("tombstones.on.delete", "false");
+        // The engine waits this long for more changes before handing over a batch (default 500 ms):
+        // it bounds how long an event sits between commit and Kafka.
+        props.setProperty("poll.interval.ms", "50");
 
         // While the outbox is idle, the heartbeat writes a row the slot sees, so its WAL is released.
         props.setProperty("heartbeat.interval.ms", Long.toString(settings.heartbeatInterval().toMillis()));
