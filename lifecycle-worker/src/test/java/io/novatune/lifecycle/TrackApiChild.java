@@ -1,10 +1,18 @@
 package io.novatune.lifecycle;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.novatune.infra.PostgresServer;
 import io.novatune.infra.S3Server;
 import io.novatune.infra.SharedInfrastructure;
 import io.novatune.lifecycle.orphans.ServiceToken;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -37,7 +45,7 @@ public final class TrackApiChild {
 
     public static final String JWT_SECRET = "lifecycle-worker-tests-shared-hs256-secret-0123456789";
     public static final Duration DELETION_GRACE_PERIOD = Duration.ofSeconds(6);
-    public static final String DATABASE = "lifecycle_tracks";
+    private static final String DATABASE = "lifecycle_tracks";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final int PORT = freePort();
 
@@ -148,6 +156,24 @@ public final class TrackApiChild {
     /** A bearer token of track-api's users: {@code sub} = the user id, with these roles. */
     public static String token(String userId, String... roles) {
         return ServiceToken.sign(JWT_SECRET, userId, List.of(roles), Instant.now(), Duration.ofHours(1), JSON);
+    }
+
+    /** Uploads an audio file of that size with its metadata, as a player app does; answers the new track's id. */
+    public static String upload(String userId, int sizeBytes) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        HttpHeaders fileHeaders = new HttpHeaders();
+        fileHeaders.setContentType(MediaType.parseMediaType("audio/mpeg"));
+        fileHeaders.setContentDispositionFormData("file", "track.mp3");
+        parts.add("file", new HttpEntity<>(new ByteArrayResource(new byte[sizeBytes]), fileHeaders));
+        HttpHeaders metadataHeaders = new HttpHeaders();
+        metadataHeaders.setContentType(MediaType.APPLICATION_JSON);
+        parts.add("metadata", new HttpEntity<>("{\"title\": \"Gone Soon\", \"artist\": \"Lifecycle\"}", metadataHeaders));
+        JsonNode created = RestClient.create().post().uri(uri("/api/v1/tracks"))
+                .headers(headers -> headers.setBearerAuth(token(userId)))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts)
+                .retrieve().body(JsonNode.class);
+        return created.get("id").asText();
     }
 
     private static void copyOutput() {

@@ -4,14 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.novatune.events.TrackPurgeDue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
@@ -43,7 +37,7 @@ class TrackLifecycleThroughTrackApiTest extends LifecycleIntegrationTest {
     @Test
     void an_uploaded_track_deleted_and_left_past_its_grace_period_is_gone_from_storage_and_library_and_its_quota_is_back() {
         String user = newId("user");
-        String track = upload(user);
+        String track = TrackApiChild.upload(user, AUDIO_BYTES);
         String audio = "audio/" + user + "/" + track;
         assertThat(storage.exists(audio)).isTrue();
         assertThat(quota(user).get("usedBytes").asLong()).isEqualTo(AUDIO_BYTES);
@@ -71,7 +65,7 @@ class TrackLifecycleThroughTrackApiTest extends LifecycleIntegrationTest {
     @Test
     void a_track_restored_just_before_its_deadline_keeps_every_object() {
         String user = newId("user");
-        String track = upload(user);
+        String track = TrackApiChild.upload(user, AUDIO_BYTES);
         String audio = "audio/" + user + "/" + track;
         JsonNode deletion = trackApi.delete().uri("/api/v1/tracks/{id}", track)
                 .headers(headers -> headers.setBearerAuth(TrackApiChild.token(user)))
@@ -98,8 +92,8 @@ class TrackLifecycleThroughTrackApiTest extends LifecycleIntegrationTest {
     @Test
     void an_admins_user_wide_purge_deletes_every_track_of_the_user_at_once_through_the_same_path() {
         String user = newId("user");
-        String kept = upload(user);
-        String deleted = upload(user);
+        String kept = TrackApiChild.upload(user, AUDIO_BYTES);
+        String deleted = TrackApiChild.upload(user, AUDIO_BYTES);
         trackApi.delete().uri("/api/v1/tracks/{id}", deleted)
                 .headers(headers -> headers.setBearerAuth(TrackApiChild.token(user)))
                 .retrieve().toBodilessEntity();
@@ -116,25 +110,6 @@ class TrackLifecycleThroughTrackApiTest extends LifecycleIntegrationTest {
         assertThat(quota(user).get("usedBytes").asLong()).isZero();
         assertThat(kafka.purged(kept)).hasSize(1);
         assertThat(kafka.purged(deleted)).hasSize(1);
-    }
-
-    /** Uploads an audio file with its metadata as a player app does; answers the new track's id. */
-    private String upload(String user) {
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        HttpHeaders fileHeaders = new HttpHeaders();
-        fileHeaders.setContentType(MediaType.parseMediaType("audio/mpeg"));
-        fileHeaders.setContentDispositionFormData("file", "track.mp3");
-        parts.add("file", new HttpEntity<>(new ByteArrayResource(new byte[AUDIO_BYTES]), fileHeaders));
-        HttpHeaders metadataHeaders = new HttpHeaders();
-        metadataHeaders.setContentType(MediaType.APPLICATION_JSON);
-        parts.add("metadata", new HttpEntity<>("{\"title\": \"Gone Soon\", \"artist\": \"Lifecycle\"}", metadataHeaders));
-        var created = trackApi.post().uri("/api/v1/tracks")
-                .headers(headers -> headers.setBearerAuth(TrackApiChild.token(user)))
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(parts)
-                .retrieve().toEntity(JsonNode.class);
-        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return created.getBody().get("id").asText();
     }
 
     private JsonNode quota(String user) {

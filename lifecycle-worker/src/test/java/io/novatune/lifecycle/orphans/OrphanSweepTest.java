@@ -9,25 +9,17 @@ import io.novatune.lifecycle.config.LoggingProperties;
 import io.novatune.lifecycle.config.ObjectKeyLogging;
 import io.novatune.lifecycle.storage.ObjectStore;
 import io.novatune.lifecycle.storage.TrackObjectKeys;
-import io.novatune.infra.PostgresServer;
-import io.novatune.infra.SharedInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import static io.novatune.lifecycle.TestEvents.newId;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,17 +46,14 @@ class OrphanSweepTest extends LifecycleIntegrationTest {
     }
 
     @Test
-    void the_sweep_deletes_an_unreferenced_old_object_and_keeps_a_referenced_or_young_one() throws Exception {
+    void the_sweep_deletes_an_unreferenced_old_object_and_keeps_a_referenced_or_young_one() {
         String user = newId("user");
-        String track = addTrack(user);
-        String referenced = "audio/" + user + "/" + track;
+        // An upload through track-api: its track row references the audio object it stored.
+        String referenced = "audio/" + user + "/" + TrackApiChild.upload(user, 100);
         String failedUpload = "audio/" + user + "/" + newId("failed-upload");
         String leftoverCover = "tracks-covers/" + user + "/" + newId("purged-track") + ".jpg";
-        storage.put(referenced, 100);
         storage.put(failedUpload, 100);
         storage.put(leftoverCover, 50);
-        // As an upload does: the track row names the object it stored.
-        pointAudioAt(track, referenced);
         Instant oldEnough = Instant.now().plus(SAFETY_AGE).plusSeconds(1); // S3 keeps whole seconds
         await().atMost(Duration.ofSeconds(15)).until(() -> Instant.now().isAfter(oldEnough));
         String youngUpload = "audio/" + user + "/" + newId("upload-in-progress");
@@ -123,26 +112,5 @@ class OrphanSweepTest extends LifecycleIntegrationTest {
         var references = new TrackApiReferences(RestClient.builder(), trackApi, json, Clock.systemUTC());
         return new OrphanSweep(store, trackKeys, references, sweepProperties,
                 new ObjectKeyLogging(new LoggingProperties(false)), Clock.systemUTC(), new SimpleMeterRegistry());
-    }
-
-    /** A catalog track through track-api's API; answers its id. */
-    private static String addTrack(String user) throws Exception {
-        String body = RestClient.create().post().uri(TrackApiChild.uri("/api/v1/tracks"))
-                .headers(headers -> headers.setBearerAuth(TrackApiChild.token(user)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"title\": \"Swept\", \"artist\": \"Nobody\", \"catalogRef\": {\"service\": \"test\", \"id\": \"1\"}}")
-                .retrieve().body(String.class);
-        return new ObjectMapper().readTree(body).get("id").asText();
-    }
-
-    private static void pointAudioAt(String track, String key) throws SQLException {
-        PostgresServer postgres = SharedInfrastructure.postgres();
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(TrackApiChild.DATABASE),
-                postgres.username(), postgres.password());
-             PreparedStatement update = connection.prepareStatement("UPDATE tracks SET audio_object_key = ? WHERE id = ?")) {
-            update.setString(1, key);
-            update.setString(2, track);
-            assertThat(update.executeUpdate()).isEqualTo(1);
-        }
     }
 }
