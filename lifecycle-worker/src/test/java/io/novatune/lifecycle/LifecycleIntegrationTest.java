@@ -32,8 +32,8 @@ public abstract class LifecycleIntegrationTest {
         registry.add("novatune.s3.secret-key", () -> storage.server().secretKey());
         registry.add("novatune.s3.region", () -> storage.server().region());
         registry.add("novatune.s3.bucket", () -> TestStorage.BUCKET);
-        // A few seconds of retries instead of two minutes, so the outage tests see both outcomes quickly.
-        registry.add("novatune.kafka.retry.max-retries", () -> "5");
+        // About ten seconds of retries instead of two minutes, so the outage tests see both outcomes quickly.
+        registry.add("novatune.kafka.retry.max-retries", () -> "8");
         registry.add("novatune.kafka.retry.initial-interval", () -> "200ms");
         registry.add("novatune.kafka.retry.max-interval", () -> "1s");
         registry.add("novatune.track-api.base-url", () -> TrackApiChild.baseUrl().toString());

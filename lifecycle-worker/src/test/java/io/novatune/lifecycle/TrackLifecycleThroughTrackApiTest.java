@@ -79,7 +79,7 @@ class TrackLifecycleThroughTrackApiTest extends LifecycleIntegrationTest {
 
         assertThat(restore).isEqualTo(HttpStatus.OK);
         // Long past the deadline and many purge-timer rounds later, nothing was purged.
-        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(deadline)
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(20)).until(() -> Instant.now().isAfter(deadline)
                 && storage.exists(audio) && kafka.purged(track).isEmpty()
                 && kafka.lifecycleOf(track).stream().noneMatch(TrackPurgeDue.class::isInstance));
         JsonNode restored = trackApi.get().uri("/api/v1/tracks/{id}", track)

@@ -37,11 +37,13 @@ class VisibilityTest extends LifecycleIntegrationTest {
 
         assertThat(storage.exists(audio)).isTrue();
         assertThat(kafka.purged(track)).isEmpty();
-        assertThat(output.getOut().lines().filter(line -> line.contains("\"trackId\":\"" + track + "\"")).toList())
+        // The line follows the counter on the listener thread.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut().lines()
+                .filter(line -> line.contains("\"trackId\":\"" + track + "\"")).toList())
                 .anySatisfy(line -> assertThat(line).contains("track hidden", "\"userId\":\"" + user + "\"",
                         "\"scheduledDeletionAt\":", "\"statusBeforeDeletion\":\"READY\""))
                 .anySatisfy(line -> assertThat(line).contains("track restored", "\"userId\":\"" + user + "\"",
-                        "\"restoredStatus\":\"READY\""));
+                        "\"restoredStatus\":\"READY\"")));
         assertThat(output.getAll()).doesNotContain(audio);
     }
 }
