@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code POST /actuator/orphansweep} runs a sweep now and answers its report; {@code GET} shows the last one.
  * An actuator endpoint, so it lives with health and metrics on the management surface, which is for operators
- * only (docs/adr/0006-orphan-sweep.md); the sweep itself can delete nothing a track references.
+ * only (docs/adr/0008-orphan-sweep.md); the sweep itself can delete nothing a track references.
  */
 @Component
 @Endpoint(id = "orphansweep")

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Asks track-api which stored objects a track (of any status, deleted ones included) still references. The
- * worker keeps no copy of that knowledge: the track rows are the only truth (docs/adr/0006-orphan-sweep.md).
+ * worker keeps no copy of that knowledge: the track rows are the only truth (docs/adr/0008-orphan-sweep.md).
  */
 @Component
 public class TrackApiReferences {
