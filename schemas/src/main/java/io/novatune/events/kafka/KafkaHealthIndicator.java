@@ -1,16 +1,17 @@
-package io.novatune.archiver.messaging;
+package io.novatune.events.kafka;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Component;
 
 import java.util.concurrent.TimeUnit;
 
-/** Health and readiness follow the broker: without Kafka this service can do nothing. */
-@Component("kafka")
+/**
+ * Health component {@code kafka}: the broker answers a cluster description. Every service lives off
+ * the event bus, so its readiness includes this.
+ */
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements AutoCloseable {
 
     private final AdminClient admin;
