@@ -15,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.novatune.infra.PostgresServer;
+import io.novatune.infra.S3Server;
 import io.novatune.infra.SharedInfrastructure;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -39,16 +40,25 @@ final class TrackApiProcess implements AutoCloseable {
     static TrackApiProcess start(String bootstrapServers) throws IOException {
         PostgresServer postgres = SharedInfrastructure.postgres();
         postgres.ensureDatabase(DATABASE);
+        S3Server s3 = SharedInfrastructure.s3();
         return new TrackApiProcess(ChildService.start(JAR, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
-                        "NOVATUNE_DATABASE_HOST", postgres.host(),
-                        "NOVATUNE_DATABASE_PORT", Integer.toString(postgres.port()),
-                        "NOVATUNE_DATABASE_NAME", DATABASE,
-                        "NOVATUNE_DATABASE_USERNAME", postgres.username(),
-                        "NOVATUNE_DATABASE_PASSWORD", postgres.password(),
+                Map.ofEntries(
+                        // track-api is ready only with its bucket; it creates it where told to (tests, local).
+                        Map.entry("NOVATUNE_S3_ENDPOINT", s3.endpoint().toString()),
+                        Map.entry("NOVATUNE_S3_ACCESS_KEY", s3.accessKey()),
+                        Map.entry("NOVATUNE_S3_SECRET_KEY", s3.secretKey()),
+                        Map.entry("NOVATUNE_S3_REGION", s3.region()),
+                        Map.entry("NOVATUNE_S3_BUCKET", "tracks-ingestion-it"),
+                        Map.entry("NOVATUNE_S3_CREATE_BUCKET", "true"),
+                        Map.entry("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers),
+                        Map.entry("NOVATUNE_DATABASE_HOST", postgres.host()),
+                        Map.entry("NOVATUNE_DATABASE_PORT", Integer.toString(postgres.port())),
+                        Map.entry("NOVATUNE_DATABASE_NAME", DATABASE),
+                        Map.entry("NOVATUNE_DATABASE_USERNAME", postgres.username()),
+                        Map.entry("NOVATUNE_DATABASE_PASSWORD", postgres.password()),
                         // A replication slot name unique in the cluster: the database's own name.
-                        "NOVATUNE_RELAY_SLOT_NAME", DATABASE,
-                        "NOVATUNE_SECURITY_JWT_SECRET", SECRET),
+                        Map.entry("NOVATUNE_RELAY_SLOT_NAME", DATABASE),
+                        Map.entry("NOVATUNE_SECURITY_JWT_SECRET", SECRET)),
                 LOG, Duration.ofSeconds(150)));
     }
 
