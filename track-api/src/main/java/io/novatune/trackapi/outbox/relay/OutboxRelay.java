@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,7 +81,8 @@ public final class OutboxRelay implements AutoCloseable {
     private void lead(RelayLeadership leadership) throws Exception {
         role = Role.LEADER;
         log.info("Outbox relay {} holds the lock and starts streaming the outbox", settings.instance());
-        try (Producer<String, byte[]> producer = new KafkaProducer<>(producerConfig())) {
+        Producer<String, byte[]> producer = new KafkaProducer<>(producerConfig());
+        try {
             engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                     .using(DebeziumProperties.of(settings))
                     .notifying(new KafkaForwarder(producer, forwardedEvents::addAndGet))
@@ -97,6 +99,8 @@ public final class OutboxRelay implements AutoCloseable {
             closeEngine();
             streaming.get(30, TimeUnit.SECONDS);
         } finally {
+            // Bounded: a send Kafka never acknowledged was not marked processed, so dropping it loses nothing.
+            producer.close(Duration.ofSeconds(5));
             log.info("Outbox relay {} stops leading", settings.instance());
         }
     }
@@ -108,6 +112,10 @@ public final class OutboxRelay implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
+                // A batch Kafka cannot take within 30 s fails, the engine restarts from its last
+                // committed offset, and a stop never waits longer than that.
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     }
