@@ -2,6 +2,7 @@ package io.novatune.trackapi;
 
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "novatune.archive.lease=1h",
         "novatune.archive.retry-backoff=1s"})
 @AutoConfigureObservability(metrics = false)
+@AutoConfigureWebTestClient(timeout = "30s")
 public abstract class TimerFlowIntegrationTest {
 
     public static final String TAG = "timer-flow";

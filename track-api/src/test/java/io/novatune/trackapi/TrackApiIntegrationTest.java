@@ -6,6 +6,7 @@ import io.novatune.infra.PostgresServer;
 import io.novatune.infra.S3Server;
 import io.novatune.infra.SharedInfrastructure;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -19,6 +20,9 @@ import java.util.List;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
+// The first request of a context initialises validation, security and codecs: on a busy 2-core
+// machine that can outlast WebTestClient's default 5 s.
+@AutoConfigureWebTestClient(timeout = "30s")
 public abstract class TrackApiIntegrationTest {
 
     public static final String DATABASE = "tracks_it";
