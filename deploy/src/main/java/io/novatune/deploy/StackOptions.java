@@ -1,5 +1,8 @@
 package io.novatune.deploy;
 
+import static io.novatune.deploy.FlagValues.positive;
+import static io.novatune.deploy.FlagValues.value;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,31 +85,11 @@ record StackOptions(
         return -1;
     }
 
-    private static String value(String[] args, int index, String flag) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        return args[index];
-    }
-
     private static int port(String[] args, int index, String flag) {
         int port = positive(args, index, flag);
         if (port > 65535) {
             throw new IllegalArgumentException(flag + " must be a TCP port, not " + port);
         }
         return port;
-    }
-
-    private static int positive(String[] args, int index, String flag) {
-        String value = value(args, index, flag);
-        try {
-            int number = Integer.parseInt(value);
-            if (number <= 0) {
-                throw new IllegalArgumentException(flag + " must be positive, not " + value);
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " needs a number, not " + value);
-        }
     }
 }

@@ -1,5 +1,8 @@
 package io.novatune.deploy;
 
+import static io.novatune.deploy.FlagValues.positive;
+import static io.novatune.deploy.FlagValues.value;
+
 import java.time.Duration;
 import java.util.Optional;
 
@@ -43,25 +46,5 @@ record TailOptions(String topic, boolean fromBeginning, Optional<Integer> max, O
             throw new IllegalArgumentException("which topic? e.g. tail-topic track-added --from-beginning");
         }
         return new TailOptions(topic, fromBeginning, max, timeout, bootstrap);
-    }
-
-    private static String value(String[] args, int index, String flag) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        return args[index];
-    }
-
-    private static int positive(String[] args, int index, String flag) {
-        String value = value(args, index, flag);
-        try {
-            int number = Integer.parseInt(value);
-            if (number <= 0) {
-                throw new IllegalArgumentException(flag + " must be positive, not " + value);
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " needs a number, not " + value);
-        }
     }
 }
