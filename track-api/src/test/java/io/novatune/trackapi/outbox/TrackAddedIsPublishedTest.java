@@ -78,4 +78,32 @@ class TrackAddedIsPublishedTest extends TrackApiIntegrationTest {
         assertThat(TopicRecorder.header(record, EventHeaders.EVENT_ID)).isEqualTo(event.getEventId());
         assertThat(TopicRecorder.header(record, EventHeaders.TRACEPARENT)).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
     }
+
+    @Test
+    void the_event_continues_the_trace_of_the_http_request_that_added_the_track() {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        Map<?, ?> track = http.post().uri("/api/v1/tracks")
+                .headers(headers -> headers.setBearerAuth(TestTokens.forUser("user-traced")))
+                // As the web frontend's tracing sends it (W3C Trace Context).
+                .header(EventHeaders.TRACEPARENT, "00-" + traceId + "-b7ad6b7169203331-01")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"title": "Da Funk", "artist": "Daft Punk", "isrc": "GBDUW9600021",
+                         "catalogRef": {"service": "spotify", "id": "0MyY4WcN7DIfbSmp5yej5z"}}
+                        """)
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        String trackId = (String) track.get("id");
+
+        ConsumerRecord<String, SpecificRecord> record = await().atMost(Duration.ofSeconds(60))
+                .until(() -> trackAdded.records().stream().filter(r -> trackId.equals(r.key())).findFirst(),
+                        found -> found.isPresent())
+                .orElseThrow();
+
+        // Same trace, a span of track-api's own: HTTP -> outbox row -> Kafka header, for every consumer to continue.
+        assertThat(TopicRecorder.header(record, EventHeaders.TRACEPARENT))
+                .startsWith("00-" + traceId + "-")
+                .doesNotContain("b7ad6b7169203331");
+    }
 }
