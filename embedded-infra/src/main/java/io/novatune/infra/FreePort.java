@@ -7,7 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** TCP ports for the local servers: pick a free one (the usual small race is accepted), or check a given one. */
-final class FreePort {
+public final class FreePort {
 
     private FreePort() {
     }
@@ -25,7 +25,7 @@ final class FreePort {
         }
     }
 
-    static int pick() {
+    public static int pick() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

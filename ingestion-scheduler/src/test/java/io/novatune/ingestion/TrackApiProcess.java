@@ -1,6 +1,8 @@
 package io.novatune.ingestion;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,9 @@ import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.novatune.infra.ChildJvm;
+import io.novatune.infra.ChildOutput;
+import io.novatune.infra.FreePort;
 import io.novatune.infra.PostgresServer;
 import io.novatune.infra.S3Server;
 import io.novatune.infra.SharedInfrastructure;
@@ -31,18 +36,23 @@ final class TrackApiProcess implements AutoCloseable {
     private static final String SECRET = "ingestion-it-secret-ingestion-it-secret-0123456789";
     private static final String DATABASE = "tracks_ingestion_it";
 
-    private final ChildService service;
+    private final ChildJvm process;
+    private final URI base;
+    private final HttpClient http = HttpClient.newHttpClient();
 
-    private TrackApiProcess(ChildService service) {
-        this.service = service;
+    private TrackApiProcess(ChildJvm process, URI base) {
+        this.process = process;
+        this.base = base;
     }
 
-    static TrackApiProcess start(String bootstrapServers) throws IOException {
+    static TrackApiProcess start(String bootstrapServers) {
         PostgresServer postgres = SharedInfrastructure.postgres();
         postgres.ensureDatabase(DATABASE);
         S3Server s3 = SharedInfrastructure.s3();
-        return new TrackApiProcess(ChildService.start(JAR, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+        int port = FreePort.pick();
+        ChildJvm process = ChildJvm.runJar(JAR, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
                 Map.ofEntries(
+                        Map.entry("SERVER_PORT", Integer.toString(port)),
                         // track-api is ready only with its bucket; it creates it where told to (tests, local).
                         Map.entry("NOVATUNE_S3_ENDPOINT", s3.endpoint().toString()),
                         Map.entry("NOVATUNE_S3_ACCESS_KEY", s3.accessKey()),
@@ -59,15 +69,24 @@ final class TrackApiProcess implements AutoCloseable {
                         // A replication slot name unique in the cluster: the database's own name.
                         Map.entry("NOVATUNE_RELAY_SLOT_NAME", DATABASE),
                         Map.entry("NOVATUNE_SECURITY_JWT_SECRET", SECRET)),
-                LOG, Duration.ofSeconds(150)));
+                ChildOutput.file(LOG));
+        TrackApiProcess trackApi = new TrackApiProcess(process, URI.create("http://127.0.0.1:" + port));
+        try {
+            process.awaitHttpOk(trackApi.base.resolve("/actuator/health/readiness"), Duration.ofSeconds(150));
+        } catch (RuntimeException notReady) {
+            process.close();
+            throw new IllegalStateException("track-api did not get ready; its output: " + LOG.toAbsolutePath(), notReady);
+        }
+        return trackApi;
     }
 
     /** POSTs JSON to track-api as the user (a bearer token signed like the identity provider would). */
     HttpResponse<String> post(String path, String userId, String json) throws IOException, InterruptedException {
-        return service.send(HttpRequest.newBuilder(service.uri(path))
+        return http.send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Authorization", "Bearer " + tokenFor(userId))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String tokenFor(String userId) {
@@ -85,6 +104,6 @@ final class TrackApiProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        service.close();
+        process.close();
     }
 }

@@ -3,6 +3,10 @@ package io.novatune.ingestion.bench;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,6 +15,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -20,9 +25,11 @@ import java.util.stream.Stream;
 import io.novatune.events.Topics;
 import io.novatune.events.TrackAdded;
 import io.novatune.events.serde.EventSerializer;
+import io.novatune.infra.ChildJvm;
+import io.novatune.infra.ChildOutput;
+import io.novatune.infra.FreePort;
 import io.novatune.infra.PostgresServer;
 import io.novatune.infra.SharedInfrastructure;
-import io.novatune.ingestion.ChildService;
 import io.novatune.ingestion.IngestionIntegrationTest;
 import io.novatune.ingestion.KafkaProbe;
 import io.novatune.ingestion.TestEvents;
@@ -109,10 +116,16 @@ public final class IngestionReplayBenchmark {
     /** Starts the service, samples its metrics and memory until it decided every event and published every request. */
     private static Run run(String name, int events, int expectedRequests, List<String> jvmOptions,
                            Map<String, String> environment, Path log) throws Exception {
-        try (ChildService service = ChildService.start(JAR, jvmOptions, environment, log, Duration.ofSeconds(180))) {
+        int port = FreePort.pick();
+        Map<String, String> withPort = new HashMap<>(environment);
+        withPort.put("SERVER_PORT", Integer.toString(port));
+        URI metrics = URI.create("http://127.0.0.1:" + port + "/actuator/prometheus");
+        HttpClient http = HttpClient.newHttpClient();
+        try (ChildJvm service = ChildJvm.runJar(JAR, jvmOptions, withPort, ChildOutput.file(log))) {
+            service.awaitHttpOk(URI.create("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofSeconds(180));
             Run run = new Run(name, events, service.pid());
             await().atMost(Duration.ofMinutes(30)).pollInterval(SAMPLE_EVERY).until(() -> {
-                run.sample(service.get("/actuator/prometheus").body());
+                run.sample(http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body());
                 return run.decisions.get() >= events && run.published.get() >= expectedRequests;
             });
             return run;

@@ -1,56 +1,36 @@
 package io.novatune.trackapi.outbox.relay;
 
+import io.novatune.infra.ChildJvm;
+import io.novatune.infra.ChildOutput;
 import io.novatune.infra.PostgresServer;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /** A {@link StandaloneRelay} child process, and the roles it reported; its output goes to the test's output. */
 final class RelayProcess implements AutoCloseable {
 
-    private final Process process;
+    private static final String ROLE = "relay-role=";
+
     private final List<String> roles = new CopyOnWriteArrayList<>();
+    private final ChildJvm process;
 
-    private final String instance;
-
-    private RelayProcess(String instance, Process process) {
-        this.instance = instance;
-        this.process = process;
-        Thread reader = new Thread(this::readRoles, "relay-process-output");
-        reader.setDaemon(true);
-        reader.start();
+    private RelayProcess(String instance, PostgresServer postgres, String database, String bootstrapServers,
+                         String slot, long lockKey) {
+        process = ChildJvm.runMain(StandaloneRelay.class, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                List.of(instance, postgres.host(), Integer.toString(postgres.port()), database, postgres.username(),
+                        postgres.password(), bootstrapServers, slot, Long.toString(lockKey)),
+                ChildOutput.lines(line -> {
+                    System.out.println("[relay " + instance + "] " + line);
+                    if (line.startsWith(ROLE)) {
+                        roles.add(line.substring(ROLE.length()));
+                    }
+                }));
     }
 
     static RelayProcess start(String instance, PostgresServer postgres, String database, String bootstrapServers,
-                              String slot, long lockKey) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), StandaloneRelay.class.getName(),
-                instance, postgres.host(), Integer.toString(postgres.port()), database, postgres.username(),
-                postgres.password(), bootstrapServers, slot, Long.toString(lockKey))
-                .redirectErrorStream(true)
-                .start();
-        return new RelayProcess(instance, process);
-    }
-
-    private void readRoles() {
-        try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                System.out.println("[relay " + instance + "] " + line);
-                if (line.startsWith("relay-role=")) {
-                    roles.add(line.substring("relay-role=".length()));
-                }
-            }
-        } catch (IOException processGone) {
-            // Nothing more to read.
-        }
+                              String slot, long lockKey) {
+        return new RelayProcess(instance, postgres, database, bootstrapServers, slot, lockKey);
     }
 
     List<String> roles() {
@@ -67,21 +47,17 @@ final class RelayProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no offset commit, no goodbye to PostgreSQL or Kafka. */
-    void crash() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+    void crash() {
+        process.crash();
     }
 
     /** SIGTERM: the relay closes its engine and releases the lock. */
-    void stop() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            crash();
-        }
+    void stop() {
+        process.stop();
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
             crash();
         }
