@@ -1,5 +1,6 @@
 package io.novatune.deploy;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,29 +11,47 @@ import io.novatune.infra.S3Server;
 /** The environment variables through which a service finds the stack (the contract the services read). */
 final class ServiceEnvironment {
 
+    /**
+     * Where the stack's servers answer. A record of plain values, so that the production manifests can be checked
+     * against the same variables without starting any server.
+     */
+    record Endpoints(String kafkaBootstrapServers, URI s3Endpoint, String s3AccessKey, String s3SecretKey,
+                     String s3Region, String postgresHost, int postgresPort, String postgresUsername,
+                     String postgresPassword) {
+
+        static Endpoints of(LocalInfrastructure infrastructure) {
+            KafkaServer kafka = infrastructure.kafka();
+            S3Server s3 = infrastructure.s3();
+            PostgresServer postgres = infrastructure.postgres();
+            return new Endpoints(kafka.bootstrapServers(), s3.endpoint(), s3.accessKey(), s3.secretKey(), s3.region(),
+                    postgres.host(), postgres.port(), postgres.username(), postgres.password());
+        }
+    }
+
     private ServiceEnvironment() {
     }
 
     static Map<String, String> of(StackService service, LocalInfrastructure infrastructure, String jwtSecret) {
-        KafkaServer kafka = infrastructure.kafka();
-        S3Server s3 = infrastructure.s3();
+        return of(service, Endpoints.of(infrastructure), jwtSecret);
+    }
+
+    static Map<String, String> of(StackService service, Endpoints endpoints, String jwtSecret) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SPRING_PROFILES_ACTIVE", "local");
         environment.put("SERVER_PORT", Integer.toString(service.port()));
-        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        environment.put("NOVATUNE_S3_ENDPOINT", s3.endpoint().toString());
-        environment.put("NOVATUNE_S3_ACCESS_KEY", s3.accessKey());
-        environment.put("NOVATUNE_S3_SECRET_KEY", s3.secretKey());
-        environment.put("NOVATUNE_S3_REGION", s3.region());
+        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", endpoints.kafkaBootstrapServers());
+        environment.put("NOVATUNE_S3_ENDPOINT", endpoints.s3Endpoint().toString());
+        environment.put("NOVATUNE_S3_ACCESS_KEY", endpoints.s3AccessKey());
+        environment.put("NOVATUNE_S3_SECRET_KEY", endpoints.s3SecretKey());
+        environment.put("NOVATUNE_S3_REGION", endpoints.s3Region());
         environment.put("NOVATUNE_S3_BUCKET", LocalInfrastructure.BUCKET);
         environment.put("NOVATUNE_SECURITY_JWT_SECRET", jwtSecret);
         service.database().ifPresent(database -> {
-            PostgresServer postgres = infrastructure.postgres();
-            environment.put("NOVATUNE_DATABASE_HOST", postgres.host());
-            environment.put("NOVATUNE_DATABASE_PORT", Integer.toString(postgres.port()));
+            environment.put("NOVATUNE_DATABASE_HOST", endpoints.postgresHost());
+            environment.put("NOVATUNE_DATABASE_PORT", Integer.toString(endpoints.postgresPort()));
             environment.put("NOVATUNE_DATABASE_NAME", database);
-            environment.put("NOVATUNE_DATABASE_USERNAME", postgres.username());
-            environment.put("NOVATUNE_DATABASE_PASSWORD", postgres.password());
+            environment.put("NOVATUNE_DATABASE_USERNAME", endpoints.postgresUsername());
+            environment.put("NOVATUNE_DATABASE_PASSWORD", endpoints.postgresPassword());
         });
         return environment;
     }
