@@ -1,9 +1,33 @@
 package io.novatune.deploy;
 
-/** Reads the value that follows a command-line flag, with errors that name the flag. */
+import java.util.List;
+import java.util.function.Function;
+
+/** Reads a command's flags and the values that follow them, with errors that name the flag. */
 final class FlagValues {
 
+    static final int EXIT_BAD_ARGUMENTS = 2;
+
     private FlagValues() {
+    }
+
+    /**
+     * The command's options, parsed by {@code parse}, or the process ends: with the usage on {@code --help} (exit 0),
+     * or with the reason and the usage when {@code parse} refuses an argument (exit {@value #EXIT_BAD_ARGUMENTS}).
+     */
+    static <T> T parseOrExit(String[] args, String usage, Function<String[], T> parse) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(usage);
+            System.exit(0);
+        }
+        try {
+            return parse.apply(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(usage);
+            System.exit(EXIT_BAD_ARGUMENTS);
+            throw e; // not reached: System.exit does not return
+        }
     }
 
     static String value(String[] args, int index, String flag) {

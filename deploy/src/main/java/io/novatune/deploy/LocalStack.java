@@ -29,19 +29,8 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) {
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            System.out.println(StackOptions.USAGE);
-            return;
-        }
-        StackOptions options;
-        try {
-            options = StackOptions.parse(args, System.getenv("NOVATUNE_SERVICE_JAVA_OPTS"));
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(StackOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        StackOptions options = FlagValues.parseOrExit(args, StackOptions.USAGE,
+                flags -> StackOptions.parse(flags, System.getenv("NOVATUNE_SERVICE_JAVA_OPTS")));
         LocalStack stack = new LocalStack(options);
         StopSignals.install(stack::stop);
         // Safety net for any other way the JVM ends; stop() runs once.

@@ -30,19 +30,7 @@ public final class TailTopic {
     }
 
     public static void main(String[] args) {
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            System.out.println(TailOptions.USAGE);
-            return;
-        }
-        TailOptions options;
-        try {
-            options = TailOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(TailOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        TailOptions options = FlagValues.parseOrExit(args, TailOptions.USAGE, TailOptions::parse);
         int exitCode;
         try {
             exitCode = tail(options, System.out);
