@@ -21,7 +21,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
-/** schema-import against {@link FakeSchemaRegistry}, which keeps the real registry's IMPORT-mode rules. */
+/** schema-import against {@link SchemaRegistryStandIn}, which keeps the real registry's IMPORT-mode rules. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SchemaImportTest {
 
@@ -33,7 +33,7 @@ class SchemaImportTest {
     /** TrackAdded v1 and v2 (the current class), with ids of their own. */
     private static final String TWO_VERSIONS = "fixtures/schema-import/schema-ids.csv";
 
-    private final FakeSchemaRegistry registry = new FakeSchemaRegistry();
+    private final SchemaRegistryStandIn registry = new SchemaRegistryStandIn();
     private final PinnedSchemas pinned = PinnedSchemas.load();
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 

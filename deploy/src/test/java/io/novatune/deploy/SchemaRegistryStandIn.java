@@ -37,7 +37,7 @@ import org.apache.avro.Schema;
  * as the registry's AvroSchema.canonicalString() does. Not modelled: compatibility checks (IMPORT mode skips them),
  * soft deletes, contexts, references, other schema types.
  */
-final class FakeSchemaRegistry implements AutoCloseable {
+final class SchemaRegistryStandIn implements AutoCloseable {
 
     private static final Pattern SCHEMA_BY_ID = Pattern.compile("/schemas/ids/(\\d+)");
     private static final Pattern SUBJECT_VERSIONS = Pattern.compile("/subjects/([^/]+)/versions");
@@ -57,7 +57,7 @@ final class FakeSchemaRegistry implements AutoCloseable {
     private String globalMode = "READWRITE";
     private Optional<String> requiredAuthorization = Optional.empty();
 
-    FakeSchemaRegistry() {
+    SchemaRegistryStandIn() {
         // The JDK server writes headers and body apart; with Nagle's algorithm on, each answer would wait ~40 ms
         // for the client's delayed ACK. Read once, when the JVM's first HttpServer starts.
         System.setProperty("sun.net.httpserver.nodelay", "true");
