@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,7 +82,7 @@ public final class OutboxRelay implements AutoCloseable {
     private void lead(RelayLeadership leadership) throws Exception {
         role = Role.LEADER;
         log.info("Outbox relay {} holds the lock and starts streaming the outbox", settings.instance());
-        Producer<String, byte[]> producer = new KafkaProducer<>(producerConfig());
+        Producer<String, byte[]> producer = new KafkaProducer<>(producerConfig(settings));
         try {
             engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                     .using(DebeziumProperties.of(settings))
@@ -105,9 +106,12 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private Map<String, Object> producerConfig() {
-        return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers(),
+    /** The cluster's client settings, with the relay's delivery guarantees on top where they differ. */
+    static Map<String, Object> producerConfig(RelaySettings settings) {
+        Map<String, Object> config = new HashMap<>(settings.kafkaClient());
+        // The relay confirms each send on its own; a transactional producer would wait for a commit that never comes.
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        config.putAll(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + settings.instance(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -117,7 +121,8 @@ public final class OutboxRelay implements AutoCloseable {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        return config;
     }
 
     private void pause() {

@@ -1,6 +1,7 @@
 package io.novatune.trackapi.outbox.relay;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Everything one outbox relay needs to know.
@@ -9,6 +10,7 @@ import java.time.Duration;
  * @param slotName          the replication slot: one per database, shared by every replica
  * @param lockKey           the PostgreSQL advisory lock that elects the one replica running the engine
  * @param leadershipCheck   how often a standby tries the lock and a leader checks it still holds it
+ * @param kafkaClient       how to reach Kafka: bootstrap servers, and security (TLS, SASL) where the cluster needs it
  */
 public record RelaySettings(
         String instance,
@@ -17,12 +19,16 @@ public record RelaySettings(
         String databaseName,
         String databaseUser,
         String databasePassword,
-        String kafkaBootstrapServers,
         String slotName,
         String publicationName,
         long lockKey,
         Duration heartbeatInterval,
-        Duration leadershipCheck) {
+        Duration leadershipCheck,
+        Map<String, Object> kafkaClient) {
+
+    public RelaySettings {
+        kafkaClient = Map.copyOf(kafkaClient);
+    }
 
     public String jdbcUrl() {
         return "jdbc:postgresql://" + databaseHost + ":" + databasePort + "/" + databaseName;

@@ -1,6 +1,9 @@
 package io.novatune.trackapi.outbox.relay;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
+
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * An outbox relay in a process of its own, so that tests can kill it like a crashed replica.
@@ -12,8 +15,8 @@ public final class StandaloneRelay {
 
     public static void main(String[] args) throws InterruptedException {
         var settings = new RelaySettings(args[0], args[1], Integer.parseInt(args[2]), args[3], args[4], args[5],
-                args[6], args[7], "novatune_outbox", Long.parseLong(args[8]), Duration.ofSeconds(10),
-                Duration.ofMillis(250));
+                args[7], "novatune_outbox", Long.parseLong(args[8]), Duration.ofSeconds(10), Duration.ofMillis(250),
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args[6]));
         OutboxRelay relay = new OutboxRelay(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(relay::close));
         relay.start();
