@@ -8,11 +8,13 @@ import java.util.Optional;
 
 /**
  * The checkout the service jars are built in: the nearest directory holding the {@code novatune-parent}
- * {@code pom.xml}, looking up from the current directory, then up from the launcher's own jar.
+ * {@code pom.xml}, looking up from the current directory, then up from the launcher's own jar. A module's pom
+ * names {@code novatune-parent} too (as its parent), so the root is the one that also lists the modules.
  */
 final class RepositoryRoot {
 
     private static final String PARENT_ARTIFACT = "<artifactId>novatune-parent</artifactId>";
+    private static final String MODULES = "<modules>";
 
     private RepositoryRoot() {
     }
@@ -26,7 +28,7 @@ final class RepositoryRoot {
                 + PARENT_ARTIFACT + ") above " + Path.of("").toAbsolutePath() + "; run from inside the repository"));
     }
 
-    private static Optional<Path> above(Path start) {
+    static Optional<Path> above(Path start) {
         for (Path directory = start; directory != null; directory = directory.getParent()) {
             if (isParentPom(directory.resolve("pom.xml"))) {
                 return Optional.of(directory);
@@ -37,7 +39,11 @@ final class RepositoryRoot {
 
     private static boolean isParentPom(Path pom) {
         try {
-            return Files.isRegularFile(pom) && Files.readString(pom).contains(PARENT_ARTIFACT);
+            if (!Files.isRegularFile(pom)) {
+                return false;
+            }
+            String content = Files.readString(pom);
+            return content.contains(PARENT_ARTIFACT) && content.contains(MODULES);
         } catch (IOException unreadable) {
             return false;
         }

@@ -74,9 +74,7 @@ class KubernetesManifestsTest {
 
     @BeforeAll
     static void readManifests() throws IOException {
-        // Maven runs a module's tests in the module's directory. (Not RepositoryRoot: a module's pom names the
-        // parent too, so from inside deploy/ it answers deploy/.)
-        repository = Path.of("").toAbsolutePath().getParent();
+        repository = RepositoryRoot.locate();
         base = repository.resolve("deploy/k8s/base");
         try (Stream<Path> files = Files.walk(repository.resolve("deploy/k8s"))) {
             all = files.filter(file -> file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
