@@ -1,6 +1,7 @@
 package io.novatune.deploy;
 
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /** Reads a command's flags and the values that follow them, with errors that name the flag. */
@@ -47,6 +48,36 @@ final class FlagValues {
             return number;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(flag + " needs a number, not " + value);
+        }
+    }
+
+    /** An offset or partition number: 0 is valid. */
+    static long nonNegative(String[] args, int index, String flag) {
+        return nonNegative(value(args, index, flag), flag);
+    }
+
+    /** A comma-separated list of partition numbers, e.g. {@code 0,2}: sorted, each once. */
+    static List<Integer> partitionList(String[] args, int index, String flag) {
+        TreeSet<Integer> partitions = new TreeSet<>();
+        for (String partition : value(args, index, flag).split(",", -1)) {
+            long number = nonNegative(partition.trim(), flag);
+            if (number > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(flag + " names no partition: " + partition);
+            }
+            partitions.add((int) number);
+        }
+        return List.copyOf(partitions);
+    }
+
+    private static long nonNegative(String value, String flag) {
+        try {
+            long number = Long.parseLong(value);
+            if (number < 0) {
+                throw new IllegalArgumentException(flag + " must be 0 or more, not " + value);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a number, not " + (value.isEmpty() ? "an empty value" : value));
         }
     }
 }

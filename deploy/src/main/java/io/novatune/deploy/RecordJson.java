@@ -52,7 +52,7 @@ final class RecordJson {
     }
 
     // Keys and headers are text in NovaTune (ids, ISRCs, trace context); anything else is shown as base64.
-    private static String text(byte[] bytes) {
+    static String text(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

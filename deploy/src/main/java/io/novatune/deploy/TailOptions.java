@@ -9,7 +9,8 @@ import java.util.Optional;
 /** tail-topic's command line, parsed. */
 record TailOptions(String topic, boolean fromBeginning, Optional<Integer> max, Optional<Duration> timeout, String bootstrapServers) {
 
-    static final String DEFAULT_BOOTSTRAP = "localhost:19092";
+    // The local stack's Kafka listens on 127.0.0.1 only; "localhost" may resolve to ::1 first.
+    static final String DEFAULT_BOOTSTRAP = "127.0.0.1:19092";
 
     static final String USAGE = """
             Usage: deploy/scripts/tail-topic <topic> [--from-beginning] [--max N] [--timeout-seconds S] [--bootstrap host:port]
