@@ -54,10 +54,7 @@ class TrackAddedIsPublishedTest extends TrackApiIntegrationTest {
                 .expectBody(Map.class).returnResult().getResponseBody();
         String trackId = (String) track.get("id");
 
-        ConsumerRecord<String, SpecificRecord> record = await().atMost(Duration.ofSeconds(60))
-                .until(() -> trackAdded.records().stream().filter(r -> trackId.equals(r.key())).findFirst(),
-                        found -> found.isPresent())
-                .orElseThrow();
+        ConsumerRecord<String, SpecificRecord> record = awaitRecordOf(trackId);
 
         assertThat(record.value()).isInstanceOf(TrackAdded.class);
         TrackAdded event = (TrackAdded) record.value();
@@ -96,14 +93,18 @@ class TrackAddedIsPublishedTest extends TrackApiIntegrationTest {
                 .expectBody(Map.class).returnResult().getResponseBody();
         String trackId = (String) track.get("id");
 
-        ConsumerRecord<String, SpecificRecord> record = await().atMost(Duration.ofSeconds(60))
-                .until(() -> trackAdded.records().stream().filter(r -> trackId.equals(r.key())).findFirst(),
-                        found -> found.isPresent())
-                .orElseThrow();
+        ConsumerRecord<String, SpecificRecord> record = awaitRecordOf(trackId);
 
         // Same trace, a span of track-api's own: HTTP -> outbox row -> Kafka header, for every consumer to continue.
         assertThat(TopicRecorder.header(record, EventHeaders.TRACEPARENT))
                 .startsWith("00-" + traceId + "-")
                 .doesNotContain("b7ad6b7169203331");
+    }
+
+    private ConsumerRecord<String, SpecificRecord> awaitRecordOf(String trackId) {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(() -> trackAdded.records().stream().filter(r -> trackId.equals(r.key())).findFirst(),
+                        found -> found.isPresent())
+                .orElseThrow();
     }
 }
