@@ -1,0 +1,58 @@
+package io.novatune.trackapi.inbox;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Keeps {@code processed_events} from growing forever: ids older than {@code novatune.inbox.retention} are
+ * forgotten, hourly, in batches so that no run holds many row locks at once. Every replica may run it.
+ */
+@Component
+class InboxRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxRetention.class);
+    private static final int BATCH = 10_000;
+
+    private final DatabaseClient db;
+    private final Duration retention;
+    private final Clock clock;
+
+    InboxRetention(DatabaseClient db, InboxProperties properties, Clock clock) {
+        this.db = db;
+        this.retention = properties.retention();
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT1H")
+    void forgetOldEvents() {
+        long forgotten = forgetProcessedBefore(clock.instant().minus(retention)).block(Duration.ofMinutes(10));
+        log.atInfo().addKeyValue("forgotten", forgotten)
+                .log("Forgot {} processed event ids older than {}", forgotten, retention);
+    }
+
+    Mono<Long> forgetProcessedBefore(Instant cutoff) {
+        return forgetBatch(cutoff)
+                .expand(deleted -> deleted < BATCH ? Mono.empty() : forgetBatch(cutoff))
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> forgetBatch(Instant cutoff) {
+        return db.sql("""
+                        DELETE FROM processed_events
+                         WHERE event_id IN (SELECT event_id FROM processed_events
+                                             WHERE processed_at < :cutoff
+                                             LIMIT :batch)""")
+                .bind("cutoff", cutoff)
+                .bind("batch", BATCH)
+                .fetch()
+                .rowsUpdated();
+    }
+}
