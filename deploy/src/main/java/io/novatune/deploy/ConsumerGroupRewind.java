@@ -159,7 +159,8 @@ final class ConsumerGroupRewind {
             return answer.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TimeoutException) {
-                throw new IllegalStateException("no answer from Kafka while " + what + " (is it running? check --bootstrap)", e.getCause());
+                throw new IllegalStateException("no answer from Kafka while " + what
+                        + " (is it running? check --bootstrap and --command-config)", e.getCause());
             }
             throw new IllegalStateException(what + " failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {

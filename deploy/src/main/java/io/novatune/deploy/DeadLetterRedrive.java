@@ -39,6 +39,16 @@ public final class DeadLetterRedrive {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
+    // "Committed only once Kafka acknowledged" and "same key, so the same partition as the first time" rest on
+    // these: a --command-config cannot change them.
+    static final Map<String, Object> PRODUCER_GUARANTEES = Map.of(
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG, KafkaClientSettings.UNSET,
+            ProducerConfig.PARTITIONER_CLASS_CONFIG, KafkaClientSettings.UNSET,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+
     private final RedriveOptions options;
     private final Consumer<byte[], byte[]> consumer;
     private final Producer<byte[], byte[]> producer;
@@ -58,8 +68,9 @@ public final class DeadLetterRedrive {
     /** Re-drives (or, on a dry run, lists) the dead letters and prints one line per record and a summary line. */
     static RedriveSummary run(RedriveOptions options, PrintStream out) {
         // A dry run has no producer at all: it cannot publish by mistake. (try-with-resources skips a null.)
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(options);
-             KafkaProducer<byte[], byte[]> producer = options.dryRun() ? null : producer(options.bootstrapServers())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(options, System.err));
+             KafkaProducer<byte[], byte[]> producer = options.dryRun() ? null
+                     : new KafkaProducer<>(producerConfig(options.kafka(), System.err))) {
             RedriveSummary summary = new DeadLetterRedrive(options, consumer, producer, out).redrive();
             out.println(summary.line(options));
             return summary;
@@ -160,7 +171,8 @@ public final class DeadLetterRedrive {
         try {
             infos = consumer.partitionsFor(topic, options.timeout());
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new IllegalStateException("no answer from Kafka about topic " + topic + " (is it running? check --bootstrap)", e);
+            throw new IllegalStateException("no answer from Kafka about topic " + topic
+                    + " (is it running? check --bootstrap and --command-config)", e);
         }
         if (infos == null || infos.isEmpty()) {
             throw new IllegalStateException("topic " + topic + " does not exist");
@@ -172,27 +184,29 @@ public final class DeadLetterRedrive {
         return new TopicPartition(deadLetter.record().topic(), deadLetter.record().partition());
     }
 
-    private static KafkaConsumer<byte[], byte[]> consumer(RedriveOptions options) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, options.group(),
-                ConsumerConfig.CLIENT_ID_CONFIG, "dlt-redrive-" + UUID.randomUUID(),
+    /** Progress is kept in the group of --group, committed by the tool alone, and only for committed records. */
+    static Map<String, Object> consumerGuarantees(String group) {
+        return Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     }
 
-    private static KafkaProducer<byte[], byte[]> producer(String bootstrapServers) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    static Map<String, Object> consumerConfig(RedriveOptions options, PrintStream warnings) {
+        return options.kafka().clientConfig("dlt-redrive's consumer",
+                Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "dlt-redrive-" + UUID.randomUUID()), consumerGuarantees(options.group()), warnings);
+    }
+
+    static Map<String, Object> producerConfig(KafkaClientSettings kafka, PrintStream warnings) {
+        return kafka.clientConfig("dlt-redrive's producer", Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "dlt-redrive-" + UUID.randomUUID(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                // A missing topic or a dead broker fails the run within seconds instead of a minute.
+                // A missing topic or a dead broker fails the run within seconds instead of a minute (a file may allow more).
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
-                new ByteArraySerializer(), new ByteArraySerializer());
+                PRODUCER_GUARANTEES, warnings);
     }
 }

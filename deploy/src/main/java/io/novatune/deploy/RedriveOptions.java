@@ -5,8 +5,10 @@ import static io.novatune.deploy.FlagValues.partitionList;
 import static io.novatune.deploy.FlagValues.positive;
 import static io.novatune.deploy.FlagValues.value;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -21,13 +23,14 @@ import io.novatune.events.Topics;
  * @param fromOffset start here on each partition instead of where the group left off
  */
 record RedriveOptions(String topic, boolean dryRun, Optional<Integer> max, List<Integer> partitions, OptionalLong fromOffset,
-                      String group, Duration timeout, String bootstrapServers) {
+                      String group, Duration timeout, KafkaClientSettings kafka) {
 
     static final String DEFAULT_GROUP = "novatune-dlt-redrive";
 
     static final String USAGE = """
             Usage: deploy/scripts/dlt-redrive <topic> [--dry-run] [--max N] [--partitions 0,2] [--from-offset N]
                                               [--group GROUP_ID] [--timeout-seconds S] [--bootstrap host:port]
+                                              [--command-config <file>]
 
             Republishes the dead letters of <topic>.DLT to <topic> (or to the topic named by their
             kafka_dlt-original-topic header): same key, same value bytes, the original headers (event-type, event-id,
@@ -40,8 +43,8 @@ record RedriveOptions(String topic, boolean dryRun, Optional<Integer> max, List<
               --partitions 0,2   only these partitions of <topic>.DLT
               --from-offset N    start at offset N on each partition instead of where the last run stopped
               --timeout-seconds  how long to wait for Kafka (default 60)
-            --bootstrap defaults to %s (the local stack).
-            """.formatted(DEFAULT_GROUP, String.join(", ", Topics.all()), TailOptions.DEFAULT_BOOTSTRAP);
+            %s""".formatted(DEFAULT_GROUP, String.join(", ", Topics.all()), KafkaClientSettings.usage(
+            Map.of("consumer", DeadLetterRedrive.consumerGuarantees(DEFAULT_GROUP), "producer", DeadLetterRedrive.PRODUCER_GUARANTEES)));
 
     RedriveOptions {
         partitions = List.copyOf(partitions);
@@ -59,7 +62,8 @@ record RedriveOptions(String topic, boolean dryRun, Optional<Integer> max, List<
         OptionalLong fromOffset = OptionalLong.empty();
         String group = DEFAULT_GROUP;
         Duration timeout = Duration.ofSeconds(60);
-        String bootstrap = TailOptions.DEFAULT_BOOTSTRAP;
+        Optional<String> bootstrap = Optional.empty();
+        Optional<Path> commandConfig = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
@@ -69,7 +73,8 @@ record RedriveOptions(String topic, boolean dryRun, Optional<Integer> max, List<
                 case "--from-offset" -> fromOffset = OptionalLong.of(nonNegative(args, ++i, flag));
                 case "--group" -> group = value(args, ++i, flag);
                 case "--timeout-seconds" -> timeout = Duration.ofSeconds(positive(args, ++i, flag));
-                case "--bootstrap" -> bootstrap = value(args, ++i, flag);
+                case "--bootstrap" -> bootstrap = Optional.of(value(args, ++i, flag));
+                case "--command-config" -> commandConfig = Optional.of(Path.of(value(args, ++i, flag)));
                 default -> {
                     if (flag.startsWith("-") || topic != null) {
                         throw new IllegalArgumentException("unexpected argument " + flag);
@@ -81,7 +86,8 @@ record RedriveOptions(String topic, boolean dryRun, Optional<Integer> max, List<
         if (topic == null) {
             throw new IllegalArgumentException("which topic? e.g. dlt-redrive " + Topics.TRACK_DELETED + " --dry-run");
         }
-        return new RedriveOptions(topic, dryRun, max, partitions, fromOffset, group, timeout, bootstrap);
+        return new RedriveOptions(topic, dryRun, max, partitions, fromOffset, group, timeout,
+                KafkaClientSettings.of(bootstrap, commandConfig));
     }
 
     // The operator may name either topic: track-deleted or track-deleted.DLT mean the same re-drive.

@@ -22,7 +22,7 @@ public final class Replay {
 
     /** Prints the plan and, with {@code --execute}, applies it; a refusal or a Kafka error is an IllegalStateException. */
     static ReplayPlan run(ReplayOptions options, PrintStream out) {
-        try (Admin admin = admin(options.bootstrapServers())) {
+        try (Admin admin = Admin.create(adminConfig(options.kafka(), System.err))) {
             ConsumerGroupRewind rewind = new ConsumerGroupRewind(admin);
             ReplayPlan plan = rewind.plan(options);
             plan.print(out);
@@ -37,12 +37,13 @@ public final class Replay {
         }
     }
 
-    private static Admin admin(String bootstrapServers) {
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    /** No guarantee: what replay promises (a plan first, never forward, not while the group runs) is its own logic. */
+    static Map<String, Object> adminConfig(KafkaClientSettings kafka, PrintStream warnings) {
+        return kafka.clientConfig("replay's admin client", Map.of(
                 AdminClientConfig.CLIENT_ID_CONFIG, "novatune-replay",
-                // An operator waits at a prompt: say within seconds that Kafka does not answer.
+                // An operator waits at a prompt: say within seconds that Kafka does not answer (a file may allow more).
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000),
+                Map.of(), warnings);
     }
 }

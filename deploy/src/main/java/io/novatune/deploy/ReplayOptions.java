@@ -4,11 +4,13 @@ import static io.novatune.deploy.FlagValues.nonNegative;
 import static io.novatune.deploy.FlagValues.partitionList;
 import static io.novatune.deploy.FlagValues.value;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.novatune.events.Topics;
@@ -20,12 +22,12 @@ import io.novatune.events.Topics;
  * @param partitions the partitions to rewind; empty = all of the topic's
  */
 record ReplayOptions(String group, Optional<String> service, String topic, RewindTarget target, List<Integer> partitions,
-                     boolean execute, String bootstrapServers) {
+                     boolean execute, KafkaClientSettings kafka) {
 
     static final String USAGE = """
             Usage: deploy/scripts/replay (--service NAME | --group GROUP_ID) --topic TOPIC
                                          (--to-earliest | --to-offset N | --to-datetime 2026-11-20T10:00:00Z)
-                                         [--partitions 0,2] [--execute] [--bootstrap host:port]
+                                         [--partitions 0,2] [--execute] [--bootstrap host:port] [--command-config <file>]
 
             Rewinds one consumer group on one topic, so that its service consumes those records again.
             Prints the plan (partition, current offset, target offset, records to be consumed again) and changes
@@ -35,8 +37,7 @@ record ReplayOptions(String group, Optional<String> service, String topic, Rewin
               --group        a raw consumer group id, e.g. when a deployment overrides the service's
               --topic        one of: %s
               --to-datetime  ISO-8601 with a zone (Z or +01:00): the first record at or after that time
-            --bootstrap defaults to %s (the local stack).
-            """.formatted(ServiceGroup.serviceNames(), String.join(", ", Topics.all()), TailOptions.DEFAULT_BOOTSTRAP);
+            %s""".formatted(ServiceGroup.serviceNames(), String.join(", ", Topics.all()), KafkaClientSettings.usage(Map.of()));
 
     ReplayOptions {
         partitions = List.copyOf(partitions);
@@ -54,7 +55,8 @@ record ReplayOptions(String group, Optional<String> service, String topic, Rewin
         List<RewindTarget> targets = new ArrayList<>();
         List<Integer> partitions = List.of();
         boolean execute = false;
-        String bootstrap = TailOptions.DEFAULT_BOOTSTRAP;
+        Optional<String> bootstrap = Optional.empty();
+        Optional<Path> commandConfig = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
@@ -66,7 +68,8 @@ record ReplayOptions(String group, Optional<String> service, String topic, Rewin
                 case "--to-datetime" -> targets.add(new RewindTarget.Time(time(value(args, ++i, flag))));
                 case "--partitions" -> partitions = partitionList(args, ++i, flag);
                 case "--execute" -> execute = true;
-                case "--bootstrap" -> bootstrap = value(args, ++i, flag);
+                case "--bootstrap" -> bootstrap = Optional.of(value(args, ++i, flag));
+                case "--command-config" -> commandConfig = Optional.of(Path.of(value(args, ++i, flag)));
                 default -> throw new IllegalArgumentException("unexpected argument " + flag);
             }
         }
@@ -84,7 +87,8 @@ record ReplayOptions(String group, Optional<String> service, String topic, Rewin
             throw new IllegalArgumentException("give exactly one of --to-earliest, --to-offset N, --to-datetime TIME");
         }
         String groupId = group.isPresent() ? group.get() : consumerGroup(service.get(), topic);
-        return new ReplayOptions(groupId, service, topic, targets.get(0), partitions, execute, bootstrap);
+        return new ReplayOptions(groupId, service, topic, targets.get(0), partitions, execute,
+                KafkaClientSettings.of(bootstrap, commandConfig));
     }
 
     private static String consumerGroup(String service, String topic) {

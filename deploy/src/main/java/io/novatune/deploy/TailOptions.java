@@ -3,38 +3,39 @@ package io.novatune.deploy;
 import static io.novatune.deploy.FlagValues.positive;
 import static io.novatune.deploy.FlagValues.value;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** tail-topic's command line, parsed. */
-record TailOptions(String topic, boolean fromBeginning, Optional<Integer> max, Optional<Duration> timeout, String bootstrapServers) {
-
-    // The local stack's Kafka listens on 127.0.0.1 only; "localhost" may resolve to ::1 first.
-    static final String DEFAULT_BOOTSTRAP = "127.0.0.1:19092";
+record TailOptions(String topic, boolean fromBeginning, Optional<Integer> max, Optional<Duration> timeout, KafkaClientSettings kafka) {
 
     static final String USAGE = """
-            Usage: deploy/scripts/tail-topic <topic> [--from-beginning] [--max N] [--timeout-seconds S] [--bootstrap host:port]
+            Usage: deploy/scripts/tail-topic <topic> [--from-beginning] [--max N] [--timeout-seconds S]
+                                             [--bootstrap host:port] [--command-config <file>]
 
             Prints each record of <topic> (all partitions) as one JSON object per line:
               {"topic","partition","offset","timestamp","key","headers":{...},"event":{...}}
             A record whose value is not a NovaTune event gets an "error" field instead of "event".
             Without --from-beginning only records arriving from now on are shown. Stops after --max records or
             --timeout-seconds (exit code 3 if --max was given but not reached); otherwise runs until Ctrl-C.
-            --bootstrap defaults to %s (the local stack).
-            """.formatted(DEFAULT_BOOTSTRAP);
+            %s""".formatted(KafkaClientSettings.usage(Map.of("consumer", TailTopic.CONSUMER_GUARANTEES)));
 
     static TailOptions parse(String[] args) {
         String topic = null;
         boolean fromBeginning = false;
         Optional<Integer> max = Optional.empty();
         Optional<Duration> timeout = Optional.empty();
-        String bootstrap = DEFAULT_BOOTSTRAP;
+        Optional<String> bootstrap = Optional.empty();
+        Optional<Path> commandConfig = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--from-beginning" -> fromBeginning = true;
                 case "--max" -> max = Optional.of(positive(args, ++i, "--max"));
                 case "--timeout-seconds" -> timeout = Optional.of(Duration.ofSeconds(positive(args, ++i, "--timeout-seconds")));
-                case "--bootstrap" -> bootstrap = value(args, ++i, "--bootstrap");
+                case "--bootstrap" -> bootstrap = Optional.of(value(args, ++i, "--bootstrap"));
+                case "--command-config" -> commandConfig = Optional.of(Path.of(value(args, ++i, "--command-config")));
                 default -> {
                     if (args[i].startsWith("-") || topic != null) {
                         throw new IllegalArgumentException("unexpected argument " + args[i]);
@@ -46,6 +47,6 @@ record TailOptions(String topic, boolean fromBeginning, Optional<Integer> max, O
         if (topic == null) {
             throw new IllegalArgumentException("which topic? e.g. tail-topic track-added --from-beginning");
         }
-        return new TailOptions(topic, fromBeginning, max, timeout, bootstrap);
+        return new TailOptions(topic, fromBeginning, max, timeout, KafkaClientSettings.of(bootstrap, commandConfig));
     }
 }

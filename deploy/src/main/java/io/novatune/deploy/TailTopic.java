@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -23,6 +24,19 @@ public final class TailTopic {
     static final int EXIT_MAX_NOT_REACHED = 3;
     static final int EXIT_INTERRUPTED = 130;
 
+    // Looking never moves any service's offsets (no group, nothing committed, no topic created), and shows what
+    // the services see (committed transactions only): a --command-config cannot change that.
+    static final Map<String, Object> CONSUMER_GUARANTEES = Map.of(
+            ConsumerConfig.GROUP_ID_CONFIG, KafkaClientSettings.UNSET,
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+            ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+
+    // How long to wait for the topic's partitions when --timeout-seconds does not say less.
+    private static final Duration METADATA_WAIT = Duration.ofSeconds(15);
+
     // Set once tail() has returned, so the Ctrl-C hook does not wait for a main thread that is already exiting.
     private static volatile boolean finished;
 
@@ -34,7 +48,8 @@ public final class TailTopic {
         int exitCode;
         try {
             exitCode = tail(options, System.out);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | KafkaException e) {
+            // KafkaException: e.g. a refused login (SaslAuthenticationException) or a bad --command-config setting.
             System.err.println("tail-topic: " + e.getMessage());
             exitCode = 1;
         }
@@ -49,7 +64,7 @@ public final class TailTopic {
         RecordJson recordJson = new RecordJson();
         long deadline = options.timeout().map(timeout -> System.nanoTime() + timeout.toNanos()).orElse(Long.MAX_VALUE);
         int printed = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(options.bootstrapServers())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(options.kafka(), System.err))) {
             Thread main = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (!finished) {
@@ -57,7 +72,8 @@ public final class TailTopic {
                     joinQuietly(main);
                 }
             }));
-            List<TopicPartition> partitions = partitions(consumer, options.topic());
+            Duration metadataWait = options.timeout().filter(timeout -> timeout.compareTo(METADATA_WAIT) < 0).orElse(METADATA_WAIT);
+            List<TopicPartition> partitions = partitions(consumer, options.topic(), metadataWait);
             consumer.assign(partitions);
             if (options.fromBeginning()) {
                 consumer.seekToBeginning(partitions);
@@ -84,12 +100,13 @@ public final class TailTopic {
         return 0;
     }
 
-    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic, Duration wait) {
         List<PartitionInfo> partitions;
         try {
-            partitions = consumer.partitionsFor(topic, Duration.ofSeconds(15));
+            partitions = consumer.partitionsFor(topic, wait);
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new IllegalStateException("no answer from Kafka about topic " + topic + " (is the stack running?)", e);
+            throw new IllegalStateException("no answer from Kafka about topic " + topic + " within " + wait.toSeconds()
+                    + " s (is it running? check --bootstrap and --command-config)", e);
         }
         if (partitions == null || partitions.isEmpty()) {
             throw new IllegalStateException("topic " + topic + " does not exist");
@@ -97,15 +114,9 @@ public final class TailTopic {
         return partitions.stream().map(partition -> new TopicPartition(topic, partition.partition())).toList();
     }
 
-    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "tail-topic-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                // Records of committed transactions only, as the services see them.
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    static Map<String, Object> consumerConfig(KafkaClientSettings kafka, PrintStream warnings) {
+        return kafka.clientConfig("tail-topic's consumer", Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "tail-topic-" + UUID.randomUUID()),
+                CONSUMER_GUARANTEES, warnings);
     }
 
     private static void joinQuietly(Thread thread) {

@@ -63,6 +63,7 @@ class DeadLetterRedriveTest {
     private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
     private final KafkaServer kafka = SharedInfrastructure.kafka();
+    private final KafkaClientSettings broker = KafkaClientSettings.bootstrapOnly(kafka.bootstrapServers());
     private final String topic = "redrive-" + UUID.randomUUID();
     private final String deadLetterTopic = topic + ".DLT";
     private final String redriveGroup = "redrive-" + UUID.randomUUID();
@@ -181,7 +182,7 @@ class DeadLetterRedriveTest {
     @Test
     void a_dead_letter_topic_that_does_not_exist_is_a_clear_error() {
         RedriveOptions options = new RedriveOptions("never-created-" + UUID.randomUUID(), false, Optional.empty(), List.of(),
-                OptionalLong.empty(), redriveGroup, Duration.ofSeconds(30), kafka.bootstrapServers());
+                OptionalLong.empty(), redriveGroup, Duration.ofSeconds(30), broker);
 
         assertThatThrownBy(() -> DeadLetterRedrive.run(options, out()))
                 .isInstanceOf(IllegalStateException.class)
@@ -190,7 +191,7 @@ class DeadLetterRedriveTest {
 
     private RedriveOptions options(boolean dryRun, Optional<Integer> max) {
         return new RedriveOptions(topic, dryRun, max, List.of(), OptionalLong.empty(), redriveGroup, Duration.ofSeconds(30),
-                kafka.bootstrapServers());
+                broker);
     }
 
     private static TrackRestored restored(String trackId) {

@@ -25,7 +25,7 @@ class RedriveOptionsTest {
         assertThat(options.fromOffset()).isEmpty();
         assertThat(options.group()).isEqualTo("novatune-dlt-redrive");
         assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(options.bootstrapServers()).isEqualTo("127.0.0.1:19092");
+        assertThat(options.kafka().bootstrapServers()).isEqualTo("127.0.0.1:19092");
     }
 
     @Test
@@ -40,7 +40,7 @@ class RedriveOptionsTest {
         assertThat(options.fromOffset()).isEqualTo(OptionalLong.of(0));
         assertThat(options.group()).isEqualTo("g");
         assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(9));
-        assertThat(options.bootstrapServers()).isEqualTo("kafka:9092");
+        assertThat(options.kafka().bootstrapServers()).isEqualTo("kafka:9092");
     }
 
     @Test

@@ -23,7 +23,7 @@ class ReplayOptionsTest {
         assertThat(options.target()).isEqualTo(new RewindTarget.Earliest());
         assertThat(options.partitions()).isEmpty();
         assertThat(options.execute()).isFalse();
-        assertThat(options.bootstrapServers()).isEqualTo("127.0.0.1:19092");
+        assertThat(options.kafka().bootstrapServers()).isEqualTo("127.0.0.1:19092");
     }
 
     @Test
@@ -37,7 +37,7 @@ class ReplayOptionsTest {
         assertThat(options.target()).isEqualTo(new RewindTarget.Offset(42));
         assertThat(options.partitions()).containsExactly(0, 2);
         assertThat(options.execute()).isTrue();
-        assertThat(options.bootstrapServers()).isEqualTo("kafka:9092");
+        assertThat(options.kafka().bootstrapServers()).isEqualTo("kafka:9092");
     }
 
     @Test

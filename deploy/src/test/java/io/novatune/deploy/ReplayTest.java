@@ -42,6 +42,7 @@ class ReplayTest {
     private static final Instant FIRST_RECORD_TIME = Instant.parse("2026-11-20T09:00:00Z");
 
     private final KafkaServer kafka = SharedInfrastructure.kafka();
+    private final KafkaClientSettings broker = KafkaClientSettings.bootstrapOnly(kafka.bootstrapServers());
     private final String topic = "replay-" + UUID.randomUUID();
     private final String group = "replay-group-" + UUID.randomUUID();
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -138,7 +139,7 @@ class ReplayTest {
     @Test
     void a_topic_that_does_not_exist_is_a_clear_error() {
         ReplayOptions options = new ReplayOptions(group, Optional.empty(), "no-such-topic-" + UUID.randomUUID(),
-                new RewindTarget.Earliest(), List.of(), true, kafka.bootstrapServers());
+                new RewindTarget.Earliest(), List.of(), true, broker);
 
         assertThatThrownBy(() -> Replay.run(options, out()))
                 .isInstanceOf(IllegalStateException.class)
@@ -149,7 +150,7 @@ class ReplayTest {
     void a_group_that_never_consumed_the_topic_is_a_clear_error_not_a_new_group() {
         produce(1, 1);
         ReplayOptions options = new ReplayOptions("typo-" + group, Optional.empty(), topic, new RewindTarget.Earliest(), List.of(),
-                true, kafka.bootstrapServers());
+                true, broker);
 
         assertThatThrownBy(() -> Replay.run(options, out()))
                 .isInstanceOf(IllegalStateException.class)
@@ -169,7 +170,7 @@ class ReplayTest {
     }
 
     private ReplayOptions options(RewindTarget target, List<Integer> partitions, boolean execute) {
-        return new ReplayOptions(group, Optional.of("test-service"), topic, target, partitions, execute, kafka.bootstrapServers());
+        return new ReplayOptions(group, Optional.of("test-service"), topic, target, partitions, execute, broker);
     }
 
     /** Creates the topic and writes {@code count} records, round robin over the partitions, one minute apart. */

@@ -54,7 +54,7 @@ class TailTopicTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         int exitCode = TailTopic.tail(new TailOptions("tail-me", true, Optional.of(3), Optional.of(Duration.ofSeconds(30)),
-                kafka.bootstrapServers()), new PrintStream(out, true, StandardCharsets.UTF_8));
+                broker(kafka)), new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertThat(exitCode).isZero();
         List<JsonNode> lines = out.toString(StandardCharsets.UTF_8).lines().map(this::parse).toList();
@@ -80,7 +80,7 @@ class TailTopicTest {
         kafka.createTopics(List.of("quiet-topic"), 3);
 
         int exitCode = TailTopic.tail(new TailOptions("quiet-topic", true, Optional.of(1), Optional.of(Duration.ofSeconds(2)),
-                kafka.bootstrapServers()), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                broker(kafka)), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
         assertThat(exitCode).isEqualTo(TailTopic.EXIT_MAX_NOT_REACHED);
     }
@@ -88,11 +88,15 @@ class TailTopicTest {
     @Test
     void a_topic_that_does_not_exist_is_an_error_not_a_wait() {
         KafkaServer kafka = SharedInfrastructure.kafka();
-        TailOptions options = new TailOptions("no-such-topic", true, Optional.empty(), Optional.empty(), kafka.bootstrapServers());
+        TailOptions options = new TailOptions("no-such-topic", true, Optional.empty(), Optional.empty(), broker(kafka));
 
         assertThatThrownBy(() -> TailTopic.tail(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no-such-topic does not exist");
+    }
+
+    private static KafkaClientSettings broker(KafkaServer kafka) {
+        return KafkaClientSettings.bootstrapOnly(kafka.bootstrapServers());
     }
 
     private JsonNode parse(String line) {
