@@ -47,7 +47,9 @@ class KubernetesManifestsTest {
             "ingestion-scheduler", Set.of("NOVATUNE_S3_ACCESS_KEY", "NOVATUNE_S3_SECRET_KEY"),
             "discovery-service", Set.of("NOVATUNE_S3_ACCESS_KEY", "NOVATUNE_S3_SECRET_KEY"));
 
-    private static final Pattern CREDENTIAL = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|ACCESS_KEY).*");
+    /** Names of credentials; a token endpoint's address ({@code …_TOKEN_URI}) is not one. */
+    private static final Pattern CREDENTIAL = Pattern.compile(".*(PASSWORD|SECRET|TOKEN(?!_URI)|ACCESS_KEY).*");
+    private static final String WORKER_CLIENT = "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_TRACKAPI_";
     private static final String LIVENESS = "/actuator/health/liveness";
     private static final String READINESS = "/actuator/health/readiness";
     private static final String PROMETHEUS = "/actuator/prometheus";
@@ -177,8 +179,14 @@ class KubernetesManifestsTest {
     void production_replaces_the_local_jwt_secret_with_the_identity_provider() {
         assertThat(environment(deployment("track-api")))
                 .containsKeys("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", "NOVATUNE_CURSOR_SECRET");
+        // The orphan sweep's token for track-api: the client-credentials grant with the registration the worker
+        // looks for (trackapi), its client from a Secret.
         Map<String, String> worker = environment(deployment("lifecycle-worker"));
-        assertThat(worker).containsKey("NOVATUNE_TRACK_API_TOKEN");
+        assertThat(worker).containsEntry(WORKER_CLIENT + "AUTHORIZATION_GRANT_TYPE", "client_credentials")
+                .containsKeys(WORKER_CLIENT + "CLIENT_ID", WORKER_CLIENT + "CLIENT_SECRET",
+                        "SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_TRACKAPI_TOKEN_URI");
+        assertThat(worker.get(WORKER_CLIENT + "CLIENT_ID")).contains("secretKeyRef");
+        assertThat(worker.get(WORKER_CLIENT + "CLIENT_SECRET")).contains("secretKeyRef");
         // The orphan sweep reaches track-api through its Service.
         Manifest trackApi = find("Service", "track-api").orElseThrow();
         Object trackApiPort = ((Map<?, ?>) list(map(trackApi.body(), "spec"), "ports").get(0)).get("port");

@@ -24,7 +24,20 @@ public abstract class LifecycleIntegrationTest {
     public static final Duration SAFETY_AGE = Duration.ofSeconds(3);
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
+    static void properties(DynamicPropertyRegistry registry) {
+        infrastructure(registry);
+        registry.add("novatune.track-api.base-url", () -> TrackApiChild.baseUrl().toString());
+        registry.add("novatune.track-api.jwt-secret", () -> TrackApiChild.JWT_SECRET);
+        registry.add("novatune.orphans.initial-delay", () -> "0s");
+        registry.add("novatune.orphans.interval", () -> "1h");
+        registry.add("novatune.orphans.safety-age", () -> SAFETY_AGE.toMillis() + "ms");
+    }
+
+    /**
+     * This JVM's Kafka and S3Proxy, and retries short enough for the outage tests. Also for a test that needs a
+     * context of its own: properties registered here, in a superclass, would win over the test's own.
+     */
+    public static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", KafkaProbe::bootstrapServers);
         TestStorage storage = TestStorage.shared();
         registry.add("novatune.s3.endpoint", () -> storage.server().endpoint().toString());
@@ -36,11 +49,6 @@ public abstract class LifecycleIntegrationTest {
         registry.add("novatune.kafka.retry.max-retries", () -> "8");
         registry.add("novatune.kafka.retry.initial-interval", () -> "200ms");
         registry.add("novatune.kafka.retry.max-interval", () -> "1s");
-        registry.add("novatune.track-api.base-url", () -> TrackApiChild.baseUrl().toString());
-        registry.add("novatune.track-api.jwt-secret", () -> TrackApiChild.JWT_SECRET);
-        registry.add("novatune.orphans.initial-delay", () -> "0s");
-        registry.add("novatune.orphans.interval", () -> "1h");
-        registry.add("novatune.orphans.safety-age", () -> SAFETY_AGE.toMillis() + "ms");
     }
 
     @Autowired

@@ -1,15 +1,10 @@
 package io.novatune.lifecycle.orphans;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.novatune.lifecycle.storage.ObjectStore;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
-import java.net.http.HttpClient;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,22 +17,15 @@ import java.util.Set;
 public class TrackApiReferences {
 
     static final String PATH = "/api/v1/internal/objects/referenced";
-    private static final String SUBJECT = "lifecycle-worker";
-    private static final Duration TOKEN_TTL = Duration.ofMinutes(5);
 
     private final RestClient http;
-    private final TrackApiProperties properties;
-    private final ObjectMapper json;
-    private final Clock clock;
 
-    public TrackApiReferences(RestClient.Builder http, TrackApiProperties properties, ObjectMapper json, Clock clock) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.timeout()).build());
-        requests.setReadTimeout(properties.timeout());
-        this.http = http.clone().baseUrl(properties.baseUrl().toString()).requestFactory(requests).build();
-        this.properties = properties;
-        this.json = json;
-        this.clock = clock;
+    public TrackApiReferences(RestClient.Builder http, TrackApiProperties properties, TrackApiCredentials credentials) {
+        this.http = http.clone()
+                .baseUrl(properties.baseUrl().toString())
+                .requestFactory(properties.requestFactory())
+                .requestInterceptor(credentials)
+                .build();
     }
 
     record KeysRequest(List<String> keys) {
@@ -52,7 +40,6 @@ public class TrackApiReferences {
             throw new IllegalArgumentException("at most " + ObjectStore.PAGE_SIZE + " keys per request");
         }
         ReferencedResponse answer = http.post().uri(PATH)
-                .headers(headers -> headers.setBearerAuth(token()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(new KeysRequest(keys))
                 .retrieve()
@@ -61,16 +48,5 @@ public class TrackApiReferences {
             throw new IllegalStateException("track-api answered no reference list");
         }
         return new HashSet<>(answer.referenced());
-    }
-
-    private String token() {
-        if (properties.token() != null && !properties.token().isBlank()) {
-            return properties.token();
-        }
-        if (properties.jwtSecret() == null || properties.jwtSecret().isBlank()) {
-            throw new IllegalStateException(
-                    "no credentials for track-api: set novatune.track-api.token or novatune.track-api.jwt-secret");
-        }
-        return ServiceToken.sign(properties.jwtSecret(), SUBJECT, List.of("service"), clock.instant(), TOKEN_TTL, json);
     }
 }

@@ -109,7 +109,8 @@ class OrphanSweepTest extends LifecycleIntegrationTest {
     }
 
     private OrphanSweep sweepAsking(TrackApiProperties trackApi) {
-        var references = new TrackApiReferences(RestClient.builder(), trackApi, json, Clock.systemUTC());
+        var references = new TrackApiReferences(RestClient.builder(), trackApi,
+                new SelfSignedServiceToken(trackApi.jwtSecret(), json, Clock.systemUTC()));
         return new OrphanSweep(store, trackKeys, references, sweepProperties,
                 new ObjectKeyLogging(new LoggingProperties(false)), Clock.systemUTC(), new SimpleMeterRegistry());
     }
