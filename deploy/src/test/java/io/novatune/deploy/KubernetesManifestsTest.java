@@ -48,6 +48,8 @@ class KubernetesManifestsTest {
             "discovery-service", Set.of("NOVATUNE_S3_ACCESS_KEY", "NOVATUNE_S3_SECRET_KEY"));
 
     /** Names of credentials; a token endpoint's address ({@code …_TOKEN_URI}) is not one. */
+    private static final String HTTP = "http";
+    private static final String MANAGEMENT = "management";
     private static final Pattern CREDENTIAL = Pattern.compile(".*(PASSWORD|SECRET|TOKEN(?!_URI)|ACCESS_KEY).*");
     private static final String WORKER_CLIENT = "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_TRACKAPI_";
     private static final String LIVENESS = "/actuator/health/liveness";
@@ -114,11 +116,11 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void probes_ask_the_health_groups_and_prometheus_scrapes_the_actuator_on_the_container_port() {
+    void probes_ask_the_health_groups_and_prometheus_scrapes_the_actuator_on_the_management_port() {
         for (StackService service : StackService.DEFAULTS) {
             Manifest deployment = deployment(service.module());
             Map<String, Object> container = containers(deployment).get(0);
-            int port = containerPort(container);
+            int port = containerPort(container, MANAGEMENT);
             String what = service.module() + " ";
 
             assertThat(probe(container, "startupProbe", port)).as(what + "startupProbe").isEqualTo(LIVENESS);
@@ -138,7 +140,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void the_service_targets_the_container_port_which_is_the_server_port() {
+    void the_service_targets_the_containers_ports_which_are_the_server_and_management_ports() {
         for (StackService service : StackService.DEFAULTS) {
             Manifest deployment = deployment(service.module());
             Map<String, Object> container = containers(deployment).get(0);
@@ -148,12 +150,40 @@ class KubernetesManifestsTest {
             assertThat(podLabels).as(service.module() + " pods match its Service's selector")
                     .containsAllEntriesOf(map(map(kubernetesService.body(), "spec"), "selector"));
             for (Object port : list(map(kubernetesService.body(), "spec"), "ports")) {
-                Object targetPort = ((Map<?, ?>) port).get("targetPort");
+                Map<?, ?> servicePort = (Map<?, ?>) port;
+                Object targetPort = servicePort.get("targetPort");
                 assertThat(resolvePort(container, targetPort)).as(service.module() + " Service targetPort " + targetPort)
-                        .isEqualTo(containerPort(container));
+                        .isEqualTo(containerPort(container, String.valueOf(servicePort.get("name"))));
             }
-            assertThat(environment(deployment)).as(service.module() + " SERVER_PORT")
-                    .containsEntry("SERVER_PORT", Integer.toString(containerPort(container)));
+            assertThat(environment(deployment)).as(service.module() + " SERVER_PORT and MANAGEMENT_SERVER_PORT")
+                    .containsEntry("SERVER_PORT", Integer.toString(containerPort(container, HTTP)))
+                    .containsEntry("MANAGEMENT_SERVER_PORT", Integer.toString(containerPort(container, MANAGEMENT)));
+        }
+    }
+
+    @Test
+    void only_track_apis_api_port_is_open_beyond_the_namespace_and_monitoring() {
+        List<Manifest> policies = inBase.stream().filter(manifest -> manifest.kind().equals("NetworkPolicy")).toList();
+        Manifest internal = policies.stream().filter(policy -> map(policy.body(), "spec", "podSelector").isEmpty())
+                .findFirst().orElseThrow(() -> new AssertionError("no NetworkPolicy selecting every pod"));
+        for (Object rule : list(map(internal.body(), "spec"), "ingress")) {
+            for (Object peer : list(cast(rule), "from")) {
+                Map<String, Object> from = cast(peer);
+                assertThat(from).as("a peer of " + internal.name()).isIn(
+                        Map.of("podSelector", Map.of()),
+                        Map.of("namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "monitoring"))));
+            }
+        }
+        for (Manifest policy : policies) {
+            for (Object rule : list(map(policy.body(), "spec"), "ingress")) {
+                if (cast(rule).get("from") == null) {
+                    // Open to all: only track-api's API port.
+                    assertThat(map(policy.body(), "spec", "podSelector", "matchLabels"))
+                            .as(policy.name() + " opens to all").isEqualTo(Map.of("app.kubernetes.io/name", "track-api"));
+                    assertThat(list(cast(rule), "ports")).as(policy.name() + " ports open to all")
+                            .containsExactly(Map.of("port", HTTP));
+                }
+            }
         }
     }
 
@@ -322,10 +352,8 @@ class KubernetesManifestsTest {
                 .map(KubernetesManifestsTest::cast).toList();
     }
 
-    private static int containerPort(Map<String, Object> container) {
-        List<Object> ports = list(container, "ports");
-        assertThat(ports).as("ports of container " + container.get("name")).hasSize(1);
-        return ((Number) cast(ports.get(0)).get("containerPort")).intValue();
+    private static int containerPort(Map<String, Object> container, String name) {
+        return resolvePort(container, name);
     }
 
     /** A port given by number or by the name of one of the container's ports. */
