@@ -27,9 +27,28 @@ public class CursorCodec {
     private final SecretKeySpec key;
     private final ObjectMapper json;
 
-    public CursorCodec(@Value("${novatune.cursor.secret}") String secret, ObjectMapper json) {
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    public CursorCodec(@Value("${novatune.cursor.secret:}") String secret,
+                       @Value("${novatune.security.jwt.secret:}") String jwtSecret, ObjectMapper json) {
+        this.key = cursorKey(secret, jwtSecret);
         this.json = json;
+    }
+
+    /**
+     * The cursor secret; where none is set and tokens are HS256 (the local stack, tests), a key derived from the
+     * token secret, never that key itself. Production verifies tokens by JWKS and must set the cursor secret:
+     * without it a replica would either sign with a key anyone can read in our sources, or disagree with the others.
+     */
+    static SecretKeySpec cursorKey(String cursorSecret, String jwtSecret) {
+        if (!cursorSecret.isBlank()) {
+            return new SecretKeySpec(cursorSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        }
+        if (!jwtSecret.isBlank()) {
+            byte[] derived = hmac(new SecretKeySpec(jwtSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
+                    "novatune page cursors".getBytes(StandardCharsets.UTF_8));
+            return new SecretKeySpec(derived, "HmacSHA256");
+        }
+        throw new IllegalStateException("novatune.cursor.secret (env NOVATUNE_CURSOR_SECRET) is not set: page cursors"
+                + " are signed with it, and every replica needs the same one");
     }
 
     private record Token(String s, boolean d, String v, String i) {
@@ -69,6 +88,10 @@ public class CursorCodec {
     }
 
     private byte[] sign(byte[] body) {
+        return hmac(key, body);
+    }
+
+    private static byte[] hmac(SecretKeySpec key, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
