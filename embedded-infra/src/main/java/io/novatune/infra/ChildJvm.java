@@ -90,8 +90,8 @@ public final class ChildJvm implements AutoCloseable {
                 .pollInterval(Duration.ofMillis(500))
                 .failFast(name + " exited", () -> !process.isAlive())
                 .ignoreExceptions()
-                .until(() -> http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200);
+                .until(() -> http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     public long pid() {

@@ -26,8 +26,9 @@ import java.io.IOException;
  * Production: the OAuth 2.0 client-credentials grant with Spring Security's client registration
  * {@value #REGISTRATION_ID}. The access token is fetched from the identity provider's token endpoint on first use,
  * kept in the {@link OAuth2AuthorizedClientService}, and fetched anew once it is within a minute of expiring
- * (Spring's default clock skew) or after track-api rejected it (401/403). A scheduled sweep has no request, so the
- * manager is the service-based one, not the one tied to a servlet request.
+ * (Spring's default clock skew) or after track-api answered 401 (a 403 keeps it: the token is valid, its roles
+ * are not). A scheduled sweep has no request, so the manager is the service-based one, not the one tied to a
+ * servlet request.
  */
 public final class ClientCredentialsGrant implements TrackApiCredentials {
 

@@ -13,7 +13,8 @@ import java.time.Instant;
 
 /**
  * Keeps {@code processed_events} from growing forever: ids older than {@code novatune.inbox.retention} are
- * forgotten, hourly, in batches so that no run holds many row locks at once. Every replica may run it.
+ * forgotten, hourly, in batches so that no run holds many row locks at once. Every replica runs it; rows another
+ * replica is deleting are skipped, not waited for.
  */
 @Component
 class InboxRetention {
@@ -33,25 +34,26 @@ class InboxRetention {
 
     @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT1H")
     void forgetOldEvents() {
-        long forgotten = forgetProcessedBefore(clock.instant().minus(retention)).block(Duration.ofMinutes(10));
+        long forgotten = forgetProcessedBefore(clock.instant().minus(retention), BATCH).block(Duration.ofMinutes(10));
         log.atInfo().addKeyValue("forgotten", forgotten)
                 .log("Forgot {} processed event ids older than {}", forgotten, retention);
     }
 
-    Mono<Long> forgetProcessedBefore(Instant cutoff) {
-        return forgetBatch(cutoff)
-                .expand(deleted -> deleted < BATCH ? Mono.empty() : forgetBatch(cutoff))
+    Mono<Long> forgetProcessedBefore(Instant cutoff, int batch) {
+        return forgetBatch(cutoff, batch)
+                .expand(deleted -> deleted < batch ? Mono.empty() : forgetBatch(cutoff, batch))
                 .reduce(0L, Long::sum);
     }
 
-    private Mono<Long> forgetBatch(Instant cutoff) {
+    private Mono<Long> forgetBatch(Instant cutoff, int batch) {
         return db.sql("""
                         DELETE FROM processed_events
                          WHERE event_id IN (SELECT event_id FROM processed_events
                                              WHERE processed_at < :cutoff
-                                             LIMIT :batch)""")
+                                             LIMIT :batch
+                                               FOR UPDATE SKIP LOCKED)""")
                 .bind("cutoff", cutoff)
-                .bind("batch", BATCH)
+                .bind("batch", batch)
                 .fetch()
                 .rowsUpdated();
     }

@@ -28,7 +28,8 @@ class InboxRetentionTest extends TrackApiIntegrationTest {
         List<String> old = IntStream.range(0, 25).mapToObj(i -> remember(cutoff.minus(Duration.ofHours(i + 1)))).toList();
         List<String> recent = IntStream.range(0, 5).mapToObj(i -> remember(cutoff.plus(Duration.ofHours(i + 1)))).toList();
 
-        long forgotten = retention.forgetProcessedBefore(cutoff).block();
+        // Batches of 10: the 25 old ids take three.
+        long forgotten = retention.forgetProcessedBefore(cutoff, 10).block();
 
         assertThat(forgotten).isGreaterThanOrEqualTo(old.size());
         assertThat(old).noneMatch(this::remembered);

@@ -4,6 +4,7 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,6 +35,11 @@ public final class OutboxRelay implements AutoCloseable {
     public enum Role { STANDBY, LEADER, STOPPED }
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private static final Set<String> CONNECTION_SETTINGS = Set.of(
+            CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+            CommonClientConfigs.SECURITY_PROTOCOL_CONFIG,
+            CommonClientConfigs.CLIENT_DNS_LOOKUP_CONFIG);
 
     private final RelaySettings settings;
     private final ExecutorService threads;
@@ -106,11 +113,18 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** The cluster's client settings, with the relay's delivery guarantees on top where they differ. */
+    /**
+     * How to reach the cluster (servers, TLS, SASL) from the application's Kafka settings, and nothing else from
+     * them: a producer setting at odds with idempotence (retries=0, a transactional id, …) would stop the relay at
+     * every leadership attempt while its health still said UP.
+     */
     static Map<String, Object> producerConfig(RelaySettings settings) {
-        Map<String, Object> config = new HashMap<>(settings.kafkaClient());
-        // The relay confirms each send on its own; a transactional producer would wait for a commit that never comes.
-        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        Map<String, Object> config = new HashMap<>();
+        settings.kafkaClient().forEach((name, value) -> {
+            if (CONNECTION_SETTINGS.contains(name) || name.startsWith("ssl.") || name.startsWith("sasl.")) {
+                config.put(name, value);
+            }
+        });
         config.putAll(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + settings.instance(),
                 ProducerConfig.ACKS_CONFIG, "all",

@@ -30,6 +30,14 @@ public record RelaySettings(
         kafkaClient = Map.copyOf(kafkaClient);
     }
 
+    /** Without the database password and the Kafka client settings, which may hold a SASL secret. */
+    @Override
+    public String toString() {
+        return "RelaySettings[instance=" + instance + ", database=" + jdbcUrl() + ", user=" + databaseUser
+                + ", slot=" + slotName + ", publication=" + publicationName + ", lockKey=" + lockKey
+                + ", kafka=" + kafkaClient.get("bootstrap.servers") + "]";
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://" + databaseHost + ":" + databasePort + "/" + databaseName;
     }

@@ -3,6 +3,7 @@ package io.novatune.trackapi.outbox.relay;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,14 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RelayProducerConfigTest {
 
     @Test
-    void the_relay_reaches_kafka_with_the_clusters_security_settings_but_keeps_its_own_delivery_guarantees() {
+    void the_relay_reaches_kafka_with_the_clusters_connection_and_security_settings_and_takes_nothing_else() {
         Map<String, Object> cluster = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka-1.prod:9093",
                 CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL",
                 SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512",
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
-                // Settings meant for the application's own producers, which would break the relay's guarantees.
+                SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, "/etc/kafka/truststore.p12",
+                // Settings meant for the application's own producers; some would stop an idempotent producer.
                 ProducerConfig.ACKS_CONFIG, "1",
+                ProducerConfig.RETRIES_CONFIG, 0,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 10,
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "track-api-tx-");
 
         Map<String, Object> config = OutboxRelay.producerConfig(new RelaySettings("replica-1", "db", 5432, "tracks",
@@ -30,9 +33,10 @@ class RelayProducerConfigTest {
                 .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka-1.prod:9093")
                 .containsEntry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL")
                 .containsEntry(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512")
-                .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd")
+                .containsEntry(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, "/etc/kafka/truststore.p12")
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
-                .doesNotContainKey(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+                .doesNotContainKeys(ProducerConfig.RETRIES_CONFIG, ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG);
     }
 }
