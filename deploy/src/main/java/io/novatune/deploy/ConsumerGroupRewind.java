@@ -17,7 +17,6 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.IllegalGenerationException;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -64,9 +63,9 @@ final class ConsumerGroupRewind {
     /** Applies the plan; refuses while the group has members, whatever the plan saw when it was made. */
     void execute(ReplayPlan plan) {
         String group = plan.options().group();
-        ReplayPlan now = new ReplayPlan(plan.options(), plan.partitions(), activeMembers(group));
-        if (!now.activeMembers().isEmpty()) {
-            throw new IllegalStateException(now.refusal() + " Nothing was changed.");
+        List<String> members = activeMembers(group);
+        if (!members.isEmpty()) {
+            throw new IllegalStateException(ReplayPlan.refusal(plan.options(), members) + " Nothing was changed.");
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = plan.newOffsets();
         if (offsets.isEmpty()) {
@@ -75,11 +74,17 @@ final class ConsumerGroupRewind {
         try {
             await(admin.alterConsumerGroupOffsets(group, offsets).all(), "altering the offsets of group " + group);
         } catch (IllegalStateException e) {
-            // Kafka itself refuses to move the offsets of a group with members: one may have joined since the check.
-            if (e.getCause() instanceof UnknownMemberIdException || e.getCause() instanceof IllegalGenerationException
-                    || e.getCause() instanceof RebalanceInProgressException) {
-                throw new IllegalStateException(new ReplayPlan(plan.options(), plan.partitions(), List.of("one that joined just now"))
-                        .refusal() + " Nothing was changed.", e.getCause());
+            // Kafka itself refuses to move the offsets of a group with members: one joined since the check.
+            if (e.getCause() instanceof UnknownMemberIdException || e.getCause() instanceof IllegalGenerationException) {
+                throw new IllegalStateException(ReplayPlan.refusal(plan.options(), List.of("one that joined after the check"))
+                        + " Nothing was changed.", e.getCause());
+            }
+            // The admin client retries "rebalance in progress" until its timeout, so a joining consumer ends here too.
+            if (e.getCause() instanceof TimeoutException) {
+                throw new IllegalStateException("Kafka did not confirm the new offsets of group " + group + " in time: most likely a consumer"
+                        + " joined the group after the check (Kafka does not move the offsets of a rebalancing group), or the broker"
+                        + " did not answer (check --bootstrap and --command-config). Run the dry run again: it shows whether the"
+                        + " offsets moved and names any member.", e.getCause());
             }
             throw e;
         }

@@ -13,9 +13,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * A record on a dead-letter topic as spring-kafka's {@code DeadLetterPublishingRecoverer} wrote it: the failed
  * record's key, value and headers, plus {@code kafka_dlt-*} headers saying where it came from and why it failed.
  *
- * @param fallbackTopic where to republish when the record does not name its original topic
+ * @param topic the topic the operator named: the only one it is republished to
  */
-record DeadLetter(ConsumerRecord<byte[], byte[]> record, String fallbackTopic) {
+record DeadLetter(ConsumerRecord<byte[], byte[]> record, String topic) {
 
     /** Added to every republished record, so that a consumer's logs can tell a re-drive from a first delivery. */
     static final String REDRIVEN_FROM = "novatune-redriven-from";
@@ -32,7 +32,15 @@ record DeadLetter(ConsumerRecord<byte[], byte[]> record, String fallbackTopic) {
     }
 
     String destination() {
-        return header(ORIGINAL_TOPIC).orElse(fallbackTopic);
+        return topic;
+    }
+
+    /**
+     * The topic its {@code kafka_dlt-original-topic} header names, when that is not {@link #topic}: the operator's
+     * ACLs and checks cover the named topic only, so such a record is never sent where its header points.
+     */
+    Optional<String> foreignOriginalTopic() {
+        return header(ORIGINAL_TOPIC).filter(original -> !original.equals(topic));
     }
 
     /** The record as it is sent again: same key and value bytes, its own headers, and where it was re-driven from. */

@@ -2,6 +2,8 @@ package io.novatune.deploy;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,12 +29,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * {@code deploy/scripts/dlt-redrive}: republishes the dead letters of {@code <topic>.DLT} to their topic (DESIGN §6).
+ * {@code deploy/scripts/dlt-redrive}: republishes the dead letters of {@code <topic>.DLT} to {@code <topic>} (DESIGN §6).
  * <p>
  * Safe to run twice: it reads the dead-letter topic with its own consumer group, partitions assigned rather than
  * subscribed (no rebalance to wait for), and commits a dead letter's offset only after Kafka acknowledged its
  * republication ({@code acks=all}, idempotent producer). It reads up to the end the topic had when it started:
  * a re-driven record that fails again comes back to the dead-letter topic, and must not be re-driven in a loop.
+ * It stops, exit 1, before a dead letter whose {@code kafka_dlt-original-topic} names another topic, and when
+ * Kafka gives nothing for {@code --timeout-seconds} while records remain.
  * Runbook: {@code docs/runbooks/replay-and-dead-letters.md}.
  */
 public final class DeadLetterRedrive {
@@ -53,12 +57,15 @@ public final class DeadLetterRedrive {
     private final Consumer<byte[], byte[]> consumer;
     private final Producer<byte[], byte[]> producer;
     private final PrintStream out;
+    private final InstantSource clock;
 
-    private DeadLetterRedrive(RedriveOptions options, Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, PrintStream out) {
+    DeadLetterRedrive(RedriveOptions options, Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, PrintStream out,
+                      InstantSource clock) {
         this.options = options;
         this.consumer = consumer;
         this.producer = producer;
         this.out = out;
+        this.clock = clock;
     }
 
     public static void main(String[] args) {
@@ -71,13 +78,13 @@ public final class DeadLetterRedrive {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(options, System.err));
              KafkaProducer<byte[], byte[]> producer = options.dryRun() ? null
                      : new KafkaProducer<>(producerConfig(options.kafka(), System.err))) {
-            RedriveSummary summary = new DeadLetterRedrive(options, consumer, producer, out).redrive();
+            RedriveSummary summary = new DeadLetterRedrive(options, consumer, producer, out, InstantSource.system()).redrive();
             out.println(summary.line(options));
             return summary;
         }
     }
 
-    private RedriveSummary redrive() {
+    RedriveSummary redrive() {
         List<TopicPartition> partitions = partitions();
         consumer.assign(partitions);
         Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions, options.timeout());
@@ -95,28 +102,58 @@ public final class DeadLetterRedrive {
         }
         int limit = options.max().orElse(Integer.MAX_VALUE);
         long handled = 0;
-        long deadline = System.nanoTime() + options.timeout().toNanos();
-        while (handled < limit && !reached(ends)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("read only part of " + options.deadLetterTopic() + " within " + options.timeout().toSeconds()
-                        + " s; " + handled + " handled so far" + (options.dryRun() ? "" : " (republished and committed)") + ": run again");
+        // An idle timeout: a long re-drive that keeps moving is never cut short, a Kafka that gives nothing is.
+        long remaining = remaining(ends);
+        Instant deadline = clock.instant().plus(options.timeout());
+        while (handled < limit && remaining > 0) {
+            if (clock.instant().isAfter(deadline)) {
+                throw new IllegalStateException("Kafka gave no record of " + options.deadLetterTopic() + " for " + options.timeout().toSeconds()
+                        + " s while " + remaining + " remain before the end it had at the start; " + handled + " handled so far"
+                        + (options.dryRun() ? "" : " (republished and committed)") + ": run again");
             }
             List<DeadLetter> batch = new ArrayList<>();
+            DeadLetter foreign = null;
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                 TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                if (record.offset() < ends.get(partition) && handled + batch.size() < limit) {
-                    batch.add(new DeadLetter(record, options.topic()));
+                if (foreign == null && record.offset() < ends.get(partition) && handled + batch.size() < limit) {
+                    DeadLetter deadLetter = new DeadLetter(record, options.topic());
+                    if (deadLetter.foreignOriginalTopic().isPresent()) {
+                        foreign = deadLetter; // what follows it in this poll is not committed: the next run reads it again
+                    } else {
+                        batch.add(deadLetter);
+                    }
                 }
             }
             handled += options.dryRun() ? list(batch) : republish(batch);
             batch.forEach(deadLetter -> next.put(partition(deadLetter), deadLetter.record().offset() + 1));
+            if (foreign != null) {
+                throw new IllegalStateException(stoppedAt(foreign, handled));
+            }
+            long nowRemaining = remaining(ends);
+            if (nowRemaining < remaining) {
+                deadline = clock.instant().plus(options.timeout());
+            }
+            remaining = nowRemaining;
         }
         long left = partitions.stream().mapToLong(partition -> ends.get(partition) - next.get(partition)).sum();
         return new RedriveSummary(handled, skipped, left);
     }
 
-    private boolean reached(Map<TopicPartition, Long> ends) {
-        return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey(), options.timeout()) >= end.getValue());
+    /** The records still to read before the ends captured at the start (records appended since do not count). */
+    private long remaining(Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream()
+                .mapToLong(end -> Math.max(0, end.getValue() - consumer.position(end.getKey(), options.timeout())))
+                .sum();
+    }
+
+    // Committing past it would drop it from every later run without anyone deciding to: the operator decides.
+    private String stoppedAt(DeadLetter foreign, long handled) {
+        return "stopped before " + foreign.origin() + ": its kafka_dlt-original-topic header names topic "
+                + foreign.foreignOriginalTopic().orElseThrow() + ", not " + options.topic() + ", and dlt-redrive republishes only to "
+                + options.topic() + ". It was not republished" + (options.dryRun() ? "" : " nor committed")
+                + ", so every run stops here until it is dealt with (runbook: replay-and-dead-letters.md, \"Pitfalls\"); "
+                + handled + " before it " + (options.dryRun() ? "listed" : "republished and committed") + ". To leave it behind: --partitions "
+                + foreign.record().partition() + " --from-offset " + (foreign.record().offset() + 1);
     }
 
     private int list(List<DeadLetter> batch) {

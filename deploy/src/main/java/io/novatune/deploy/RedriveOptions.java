@@ -32,9 +32,10 @@ record RedriveOptions(String topic, boolean dryRun, Optional<Integer> max, List<
                                               [--group GROUP_ID] [--timeout-seconds S] [--bootstrap host:port]
                                               [--command-config <file>]
 
-            Republishes the dead letters of <topic>.DLT to <topic> (or to the topic named by their
-            kafka_dlt-original-topic header): same key, same value bytes, the original headers (event-type, event-id,
-            traceparent), the kafka_dlt-* headers dropped, and novatune-redriven-from: <dlt-topic>/<partition>/<offset>.
+            Republishes the dead letters of <topic>.DLT to <topic>, and only there: same key, same value bytes, the
+            original headers (event-type, event-id, traceparent), the kafka_dlt-* headers dropped, and
+            novatune-redriven-from: <dlt-topic>/<partition>/<offset>. It stops (exit 1), republishing and committing
+            nothing from there, at a dead letter whose kafka_dlt-original-topic header names another topic.
             A dead letter's offset is committed in group %s only once Kafka acknowledged its
             republication, so running it again republishes only dead letters that arrived since.
               <topic>            one of: %s
@@ -42,7 +43,8 @@ record RedriveOptions(String topic, boolean dryRun, Optional<Integer> max, List<
               --max N            republish at most N dead letters; the rest wait for the next run
               --partitions 0,2   only these partitions of <topic>.DLT
               --from-offset N    start at offset N on each partition instead of where the last run stopped
-              --timeout-seconds  how long to wait for Kafka (default 60)
+              --timeout-seconds  how long to wait for Kafka: each request, and at most this long with no new record
+                                 while dead letters remain (default 60); a long re-drive that keeps going is not cut
             %s""".formatted(DEFAULT_GROUP, String.join(", ", Topics.all()), KafkaClientSettings.usage(
             Map.of("consumer", DeadLetterRedrive.consumerGuarantees(DEFAULT_GROUP), "producer", DeadLetterRedrive.PRODUCER_GUARANTEES)));
 

@@ -35,7 +35,12 @@ record ReplayPlan(ReplayOptions options, List<PartitionRewind> partitions, List<
     }
 
     String refusal() {
-        return "group " + options.group() + " still has " + activeMembers.size() + " active member(s) (" + String.join(", ", activeMembers)
+        return refusal(options, activeMembers);
+    }
+
+    /** Why --execute does not go on while the group has these members (client id and host, or what is known of them). */
+    static String refusal(ReplayOptions options, List<String> members) {
+        return "group " + options.group() + " still has " + members.size() + " active member(s) (" + String.join(", ", members)
                 + "): stop " + options.consumers() + " or scale it to zero replicas first, then run replay again.";
     }
 

@@ -58,6 +58,13 @@ record SchemaImportOptions(URI registryUrl, boolean dryRun, SubjectNameStrategy 
         return new SchemaImportOptions(registryUrl, dryRun, subjectStrategy, basicAuth);
     }
 
+    /** Whether there are credentials, not what they are: options end up in logs and test reports, passwords must not. */
+    @Override
+    public String toString() {
+        return "SchemaImportOptions[registryUrl=" + registryUrl + ", dryRun=" + dryRun + ", subjectStrategy=" + subjectStrategy
+                + ", basicAuth=" + (basicAuth.isPresent() ? "(hidden)" : "none") + "]";
+    }
+
     private static URI registryUrl(String text) {
         try {
             URI url = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);

@@ -26,6 +26,14 @@ final class ServiceEnvironment {
             return new Endpoints(kafka.bootstrapServers(), s3.endpoint(), s3.accessKey(), s3.secretKey(), s3.region(),
                     postgres.host(), postgres.port(), postgres.username(), postgres.password());
         }
+
+        /** Without the secret key and the password: endpoints end up in logs and test reports, secrets must not. */
+        @Override
+        public String toString() {
+            return "Endpoints[kafkaBootstrapServers=" + kafkaBootstrapServers + ", s3Endpoint=" + s3Endpoint + ", s3AccessKey=" + s3AccessKey
+                    + ", s3SecretKey=(hidden), s3Region=" + s3Region + ", postgresHost=" + postgresHost + ", postgresPort=" + postgresPort
+                    + ", postgresUsername=" + postgresUsername + ", postgresPassword=(hidden)]";
+        }
     }
 
     private ServiceEnvironment() {

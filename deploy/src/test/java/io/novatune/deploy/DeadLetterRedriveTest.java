@@ -180,6 +180,37 @@ class DeadLetterRedriveTest {
     }
 
     @Test
+    void a_dead_letter_whose_header_names_another_topic_stops_every_run_before_it_until_the_operator_leaves_it_behind() throws Exception {
+        String otherTopic = topic + "-other";
+        kafka.createTopics(List.of(otherTopic), 1);
+        sendDeadLetter("track-1", topic);
+        sendDeadLetter("track-2", otherTopic);
+        sendDeadLetter("track-3", topic);
+        String stopped = "stopped before " + deadLetterTopic + "/0/1: its kafka_dlt-original-topic header names topic " + otherTopic
+                + ", not " + topic;
+
+        for (RedriveOptions options : List.of(options(true, Optional.empty()), options(false, Optional.empty()), options(false, Optional.empty()))) {
+            assertThatThrownBy(() -> DeadLetterRedrive.run(options, out()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(stopped)
+                    .hasMessageContaining("--partitions 0 --from-offset 2");
+        }
+        assertThat(redriven()).extracting(DeadLetterRedriveTest::key).containsExactly("track-1");
+        assertThat(read(otherTopic)).isEmpty();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            assertThat(admin.listConsumerGroupOffsets(redriveGroup).partitionsToOffsetAndMetadata().get())
+                    .containsOnlyKeys(new TopicPartition(deadLetterTopic, 0))
+                    .allSatisfy((partition, offset) -> assertThat(offset.offset()).isEqualTo(1));
+        }
+
+        RedriveOptions pastIt = new RedriveOptions(topic, false, Optional.empty(), List.of(0), OptionalLong.of(2), redriveGroup,
+                Duration.ofSeconds(30), broker);
+        assertThat(DeadLetterRedrive.run(pastIt, out())).isEqualTo(new RedriveSummary(1, 2, 0));
+        assertThat(redriven()).extracting(DeadLetterRedriveTest::key).containsExactlyInAnyOrder("track-1", "track-3");
+        assertThat(read(otherTopic)).isEmpty();
+    }
+
+    @Test
     void a_dead_letter_topic_that_does_not_exist_is_a_clear_error() {
         RedriveOptions options = new RedriveOptions("never-created-" + UUID.randomUUID(), false, Optional.empty(), List.of(),
                 OptionalLong.empty(), redriveGroup, Duration.ofSeconds(30), broker);
@@ -211,6 +242,14 @@ class DeadLetterRedriveTest {
         record.headers().add(EventHeaders.TRACEPARENT, bytes(TRACEPARENT));
         send(record);
         return event;
+    }
+
+    /** A dead letter written by hand on partition 0, whose kafka_dlt-original-topic header names {@code originalTopic}. */
+    private void sendDeadLetter(String trackId, String originalTopic) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(deadLetterTopic, 0, bytes(trackId), EventSerializer.encode(restored(trackId)));
+        record.headers().add(EventHeaders.EVENT_TYPE, bytes(TrackRestored.getClassSchema().getFullName()));
+        record.headers().add("kafka_dlt-original-topic", bytes(originalTopic));
+        send(record);
     }
 
     /** A record no service can decode: no event headers, not the wire format. */

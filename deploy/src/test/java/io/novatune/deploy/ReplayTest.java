@@ -21,6 +21,9 @@ import io.novatune.infra.KafkaServer;
 import io.novatune.infra.SharedInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConsumerGroupOffsetsOptions;
+import org.apache.kafka.clients.admin.AlterConsumerGroupOffsetsResult;
+import org.apache.kafka.clients.admin.ForwardingAdmin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -120,18 +123,66 @@ class ReplayTest {
         consumeAndStop(4);
         Map<TopicPartition, OffsetAndMetadata> before = committed();
 
-        try (KafkaConsumer<String, String> running = consumer()) {
-            running.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> {
-                running.poll(Duration.ofMillis(100));
-                return !running.assignment().isEmpty();
-            });
-
+        try (KafkaConsumer<String, String> running = joinedConsumer()) {
             assertThatThrownBy(() -> Replay.run(options(new RewindTarget.Earliest(), List.of(), true), out()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("group " + group + " still has 1 active member(s)")
                     .hasMessageContaining("scale it to zero replicas first")
                     .hasMessageContaining("Nothing was changed");
+        }
+        assertThat(committed()).isEqualTo(before);
+    }
+
+    @Test
+    void a_member_that_joins_after_the_check_is_refused_by_kafka_and_the_tool_says_so() {
+        produce(2, 4);
+        consumeAndStop(4);
+        Map<TopicPartition, OffsetAndMetadata> before = committed();
+        List<KafkaConsumer<String, String>> joined = new ArrayList<>();
+        try (Admin joinsBeforeTheChange = new ForwardingAdmin(adminConfig(kafka.bootstrapServers())) {
+            @Override
+            public AlterConsumerGroupOffsetsResult alterConsumerGroupOffsets(String groupId, Map<TopicPartition, OffsetAndMetadata> offsets,
+                                                                             AlterConsumerGroupOffsetsOptions options) {
+                joined.add(joinedConsumer());
+                return super.alterConsumerGroupOffsets(groupId, offsets, options);
+            }
+        }) {
+            ConsumerGroupRewind rewind = new ConsumerGroupRewind(joinsBeforeTheChange);
+            ReplayPlan plan = rewind.plan(options(new RewindTarget.Earliest(), List.of(), true));
+
+            assertThatThrownBy(() -> rewind.execute(plan))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("group " + group + " still has 1 active member(s) (one that joined after the check)")
+                    .hasMessageContaining("Nothing was changed");
+        } finally {
+            joined.forEach(KafkaConsumer::close);
+        }
+        assertThat(committed()).isEqualTo(before);
+    }
+
+    @Test
+    void offsets_kafka_does_not_confirm_in_time_are_reported_with_what_likely_happened_not_as_a_stopped_kafka() {
+        produce(2, 4);
+        consumeAndStop(4);
+        Map<TopicPartition, OffsetAndMetadata> before = committed();
+        try (Admin silent = Admin.create(adminConfig("127.0.0.1:1"));
+             Admin silentOnTheChange = new ForwardingAdmin(adminConfig(kafka.bootstrapServers())) {
+                 @Override
+                 public AlterConsumerGroupOffsetsResult alterConsumerGroupOffsets(String groupId, Map<TopicPartition, OffsetAndMetadata> offsets,
+                                                                                  AlterConsumerGroupOffsetsOptions options) {
+                     return silent.alterConsumerGroupOffsets(groupId, offsets, options);
+                 }
+             }) {
+            ConsumerGroupRewind rewind = new ConsumerGroupRewind(silentOnTheChange);
+            ReplayPlan plan = rewind.plan(options(new RewindTarget.Earliest(), List.of(), true));
+
+            assertThatThrownBy(() -> rewind.execute(plan))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("Kafka did not confirm the new offsets of group " + group + " in time: most likely a consumer"
+                            + " joined the group after the check")
+                    .hasMessageContaining("or the broker did not answer")
+                    .hasMessageContaining("Run the dry run again")
+                    .hasMessageNotContaining("is it running?");
         }
         assertThat(committed()).isEqualTo(before);
     }
@@ -203,6 +254,22 @@ class ReplayTest {
             consumer.commitSync();
         }
         return seen;
+    }
+
+    /** A consumer of the group that has joined it (has its partitions) and stays until closed. */
+    private KafkaConsumer<String, String> joinedConsumer() {
+        KafkaConsumer<String, String> running = consumer();
+        running.subscribe(List.of(topic));
+        await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> {
+            running.poll(Duration.ofMillis(100));
+            return !running.assignment().isEmpty();
+        });
+        return running;
+    }
+
+    private static Map<String, Object> adminConfig(String bootstrapServers) {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
     }
 
     private KafkaConsumer<String, String> consumer() {

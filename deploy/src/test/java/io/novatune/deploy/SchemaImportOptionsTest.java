@@ -48,4 +48,12 @@ class SchemaImportOptionsTest {
         assertThatThrownBy(() -> SchemaImportOptions.parse(new String[] {"--registry-url"}, null)).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> SchemaImportOptions.parse(new String[] {"--dryrun"}, null)).hasMessageContaining("unknown option --dryrun");
     }
+
+    @Test
+    void to_string_says_whether_there_are_credentials_but_never_shows_them() {
+        SchemaImportOptions options = SchemaImportOptions.parse(new String[] {"--registry-url", "http://r:8081"}, "ops:s3cret-pass");
+
+        assertThat(options.toString()).contains("http://r:8081", "basicAuth=(hidden)").doesNotContain("s3cret-pass", "ops:");
+        assertThat(SchemaImportOptions.parse(new String[] {"--registry-url", "http://r:8081"}, null).toString()).contains("basicAuth=none");
+    }
 }
