@@ -11,8 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Waits until every service's actuator health says UP, polling each every 500 ms within one overall deadline.
@@ -84,7 +85,7 @@ final class HealthWait {
         try {
             JsonNode status = json.readTree(body).get("status");
             return status == null ? null : status.asText();
-        } catch (IOException notJson) {
+        } catch (JacksonException notJson) {
             return null;
         }
     }

@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import io.novatune.events.serde.EventDeserializer;
 import io.novatune.events.serde.EventJson;
 import org.apache.avro.specific.SpecificRecord;
@@ -43,7 +43,7 @@ final class RecordJson {
                 SpecificRecord event = EventDeserializer.decode(record.value());
                 line.put("eventType", event.getSchema().getName());
                 line.set("event", json.readTree(EventJson.toJson(event)));
-            } catch (JsonProcessingException | RuntimeException undecodable) {
+            } catch (RuntimeException undecodable) {
                 line.put("error", undecodable.getMessage());
                 line.put("valueBase64", Base64.getEncoder().encodeToString(record.value()));
             }

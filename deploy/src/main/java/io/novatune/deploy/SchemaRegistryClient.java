@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The few calls of Confluent's Schema Registry REST API that schema-import needs, over the JDK's HTTP client.
@@ -178,7 +178,7 @@ final class SchemaRegistryClient {
     private Optional<JsonNode> parse(String body) {
         try {
             return body == null || body.isBlank() ? Optional.empty() : Optional.of(json.readTree(body));
-        } catch (JsonProcessingException notJson) {
+        } catch (JacksonException notJson) {
             return Optional.empty();
         }
     }

@@ -12,6 +12,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -39,7 +40,7 @@ class DeadLetterRedriveIdleTimeoutTest {
     private static final TopicPartition PARTITION = new TopicPartition(DEAD_LETTER_TOPIC, 0);
 
     private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>(OffsetResetStrategy.EARLIEST);
-    private final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, new ByteArraySerializer(), new ByteArraySerializer());
+    private final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-22T10:00:00Z"));
     private final InstantSource clock = () -> now.updateAndGet(time -> time.plusSeconds(25));
     private final RedriveOptions options = new RedriveOptions(Topics.TRACK_DELETED, false, Optional.empty(), List.of(), OptionalLong.empty(),
@@ -60,7 +61,7 @@ class DeadLetterRedriveIdleTimeoutTest {
         assertThat(summary).isEqualTo(new RedriveSummary(8, 0, 0));
         assertThat(now.get()).as("the run's clock").isAfter(Instant.parse("2026-11-22T10:05:00Z"));
         assertThat(producer.history()).hasSize(8);
-        assertThat(consumer.committed(PARTITION).offset()).isEqualTo(8);
+        assertThat(consumer.committed(Set.of(PARTITION)).get(PARTITION).offset()).isEqualTo(8);
     }
 
     @Test
@@ -72,7 +73,7 @@ class DeadLetterRedriveIdleTimeoutTest {
                 .hasMessage("Kafka gave no record of " + DEAD_LETTER_TOPIC + " for 60 s while 2 remain before the end it had at the start;"
                         + " 1 handled so far (republished and committed): run again");
         assertThat(producer.history()).hasSize(1);
-        assertThat(consumer.committed(PARTITION).offset()).isEqualTo(1);
+        assertThat(consumer.committed(Set.of(PARTITION)).get(PARTITION).offset()).isEqualTo(1);
     }
 
     /** The topic ends at {@code end} when the run starts; the first {@code delivered} records come one per poll. */

@@ -14,7 +14,9 @@ import io.novatune.infra.KafkaServer;
 import io.novatune.infra.PostgresServer;
 import io.novatune.infra.SharedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,7 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * their own ({@link TestEvents#randomIsrc()}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability
+@AutoConfigureMetrics
+@AutoConfigureTracing
+@AutoConfigureTestRestTemplate
 public abstract class IngestionIntegrationTest {
 
     public static final String DATABASE = "ingestion_it";

@@ -17,7 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * With {@code management.otlp.tracing.endpoint} set, a service sends its spans to an OpenTelemetry collector over
+ * With {@code management.opentelemetry.tracing.export.otlp.endpoint} set, a service sends its spans to an OpenTelemetry collector over
  * OTLP/HTTP. The collector here is a loopback HTTP server that keeps what it receives (protobuf bodies).
  */
 @DirtiesContext
@@ -38,7 +38,7 @@ class SpansAreExportedOverOtlpTest extends IngestionIntegrationTest {
 
     @DynamicPropertySource
     static void exportTo(DynamicPropertyRegistry registry) {
-        registry.add("management.otlp.tracing.endpoint",
+        registry.add("management.opentelemetry.tracing.export.otlp.endpoint",
                 () -> "http://127.0.0.1:" + COLLECTOR.getAddress().getPort() + "/v1/traces");
         // This context only serves HTTP: its listeners would join the shared context's consumer group.
         registry.add("spring.kafka.listener.auto-startup", () -> "false");

@@ -2,9 +2,9 @@ package io.novatune.ingestion;
 
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import org.springframework.boot.test.system.CapturedOutput;
 
 /** The service's console output as the JSON lines a log pipeline reads (ECS layout). */
@@ -27,7 +27,7 @@ public final class StructuredLog {
     private static JsonNode parse(String line) {
         try {
             return JSON.readTree(line);
-        } catch (JsonProcessingException notJson) {
+        } catch (JacksonException notJson) {
             return JSON.createObjectNode();
         }
     }

@@ -1,7 +1,7 @@
 package io.novatune.lifecycle;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import io.novatune.infra.ChildJvm;
 import io.novatune.infra.ChildOutput;
 import io.novatune.infra.FreePort;

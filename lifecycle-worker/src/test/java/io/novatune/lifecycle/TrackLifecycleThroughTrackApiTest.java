@@ -1,6 +1,6 @@
 package io.novatune.lifecycle;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.novatune.events.TrackPurgeDue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.novatune.trackapi;
 
 import org.junit.jupiter.api.Tag;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "novatune.purge.max-attempts=3",
         "novatune.archive.lease=1h",
         "novatune.archive.retry-backoff=1s"})
-@AutoConfigureObservability(metrics = false)
+@AutoConfigureTracing
 @AutoConfigureWebTestClient(timeout = "30s")
 public abstract class TimerFlowIntegrationTest {
 

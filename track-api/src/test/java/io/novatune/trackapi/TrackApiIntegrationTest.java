@@ -5,8 +5,9 @@ import io.novatune.infra.KafkaServer;
 import io.novatune.infra.PostgresServer;
 import io.novatune.infra.S3Server;
 import io.novatune.infra.SharedInfrastructure;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -19,7 +20,8 @@ import java.util.List;
  * this JVM. Every subclass shares one application context, one database and one relay.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability
+@AutoConfigureMetrics
+@AutoConfigureTracing
 // The first request of a context initialises validation, security and codecs: on a busy 2-core
 // machine that can outlast WebTestClient's default 5 s.
 @AutoConfigureWebTestClient(timeout = "30s")
@@ -44,6 +46,7 @@ public abstract class TrackApiIntegrationTest {
         registry.add("novatune.database.username", postgres::username);
         registry.add("novatune.database.password", postgres::password);
         registry.add("novatune.relay.slot-name", () -> database);
+        registry.add("novatune.relay.offset-topic", () -> database + "-relay-offsets");
         registry.add("spring.kafka.bootstrap-servers", TrackApiIntegrationTest::kafka);
         // A consumer group per database: contexts over other databases must not take this one's partitions.
         registry.add("spring.kafka.consumer.group-id", () -> "track-api-" + database);

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.novatune.events.AlbumAdded;
 import io.novatune.events.AlbumTrack;
 import io.novatune.events.IngestionRequested;

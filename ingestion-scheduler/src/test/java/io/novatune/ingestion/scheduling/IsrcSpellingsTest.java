@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.novatune.events.IngestionRequested;
 import io.novatune.events.TrackAdded;
 import io.novatune.ingestion.IngestionIntegrationTest;

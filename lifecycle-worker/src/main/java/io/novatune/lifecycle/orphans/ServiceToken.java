@@ -1,7 +1,7 @@
 package io.novatune.lifecycle.orphans;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -44,7 +44,7 @@ public final class ServiceToken {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return signingInput + "." + BASE64URL.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
-        } catch (JsonProcessingException | GeneralSecurityException e) {
+        } catch (JacksonException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign a service token", e);
         }
     }

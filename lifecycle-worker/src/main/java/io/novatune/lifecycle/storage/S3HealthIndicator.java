@@ -1,7 +1,7 @@
 package io.novatune.lifecycle.storage;
 
-import org.springframework.boot.actuate.health.AbstractHealthIndicator;
-import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /** Health follows the bucket: without it no purge can complete (they wait in Kafka, retried, meanwhile). */

@@ -1,7 +1,7 @@
 package io.novatune.lifecycle.orphans;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.novatune.lifecycle.LifecycleIntegrationTest;
 import io.novatune.lifecycle.TrackApiChild;

@@ -1,6 +1,6 @@
 package io.novatune.lifecycle.orphans;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;

@@ -22,6 +22,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public class EventDeserializer implements Deserializer<SpecificRecord> {
 
+    static {
+        TrustedEventClasses.install();
+    }
+
     private final PinnedSchemas pinned;
     private final Map<Integer, DatumReader<SpecificRecord>> readers = new ConcurrentHashMap<>();
 

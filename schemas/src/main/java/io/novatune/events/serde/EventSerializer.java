@@ -26,6 +26,10 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class EventSerializer implements Serializer<SpecificRecord> {
 
+    static {
+        TrustedEventClasses.install();
+    }
+
     static final byte MAGIC_BYTE = 0x00;
     static final int HEADER_LENGTH = 5;
 

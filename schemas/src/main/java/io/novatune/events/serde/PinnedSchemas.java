@@ -27,6 +27,10 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class PinnedSchemas {
 
+    static {
+        TrustedEventClasses.install();
+    }
+
     public static final String MANIFEST = "io/novatune/events/schema-ids.csv";
 
     private static final String HEADER = "id,fullName,version,fingerprint";

@@ -1,7 +1,7 @@
 package io.novatune.trackapi.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import io.novatune.trackapi.library.PageCursor;
 import io.novatune.trackapi.library.SortField;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,7 +59,7 @@ public class CursorCodec {
             byte[] body = json.writeValueAsBytes(
                     new Token(cursor.sortBy().apiName(), cursor.descending(), cursor.lastValue(), cursor.lastId()));
             return ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(sign(body));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("A cursor could not be written", e);
         }
     }
@@ -82,7 +82,7 @@ public class CursorCodec {
                 throw new InvalidCursorException();
             }
             return cursor;
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | JacksonException e) {
             throw new InvalidCursorException();
         }
     }

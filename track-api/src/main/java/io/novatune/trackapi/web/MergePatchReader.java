@@ -1,9 +1,9 @@
 package io.novatune.trackapi.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.MismatchedInputException;
 import io.novatune.trackapi.track.MetadataField;
 import io.novatune.trackapi.track.UpdateMetadata;
 import jakarta.validation.Validator;
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
+
 import java.util.List;
 import java.util.Map;
 
@@ -38,8 +38,7 @@ class MergePatchReader {
         }
         List<FieldError> errors = new ArrayList<>();
         List<MetadataField> present = new ArrayList<>();
-        for (Iterator<String> names = patch.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+        for (String name : patch.propertyNames()) {
             MetadataField field = MetadataField.fromApiName(name);
             if (field == null) {
                 errors.add(new FieldError(name, "is not a field of a track that can be changed"));
@@ -66,9 +65,9 @@ class MergePatchReader {
         try {
             return json.treeToValue(patch, TrackPatchRequest.class);
         } catch (MismatchedInputException e) {
-            String field = e.getPath().isEmpty() ? "" : e.getPath().get(0).getFieldName();
+            String field = e.getPath().isEmpty() ? "" : e.getPath().get(0).getPropertyName();
             errors.add(new FieldError(field, "has the wrong type"));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             errors.add(new FieldError("", "cannot be read"));
         }
         return null;

@@ -1,6 +1,6 @@
 package io.novatune.trackapi.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.novatune.trackapi.library.LibraryStore;
 import io.novatune.trackapi.outbox.Traceparents;
 import io.novatune.trackapi.track.TrackLibrary;

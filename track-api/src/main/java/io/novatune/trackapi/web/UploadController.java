@@ -1,7 +1,8 @@
 package io.novatune.trackapi.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.ObjectMapper;
 import io.novatune.trackapi.outbox.Traceparents;
 import io.novatune.trackapi.track.Track;
 import io.novatune.trackapi.track.TrackMetadata;
@@ -27,7 +28,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -116,12 +116,12 @@ public class UploadController {
             byte[] bytes = new byte[content.readableByteCount()];
             content.read(bytes);
             metadata = json.readValue(bytes, UploadMetadata.class);
-        } catch (JsonMappingException e) {
+        } catch (DatabindException e) {
             // Name the field, not the Java type it failed to become.
             throw e.getPath().isEmpty()
                     ? new InvalidUploadException(METADATA_PART, "must be a JSON object of track fields")
                     : new InvalidUploadException(METADATA_PART + "." + fieldPath(e), "has the wrong type");
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             throw new InvalidUploadException(METADATA_PART, "must be a JSON object of track fields");
         } finally {
             DataBufferUtils.release(content);
@@ -141,9 +141,9 @@ public class UploadController {
         return metadata.toMetadata();
     }
 
-    private static String fieldPath(JsonMappingException e) {
+    private static String fieldPath(DatabindException e) {
         return e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining("."));
     }
 }

@@ -8,7 +8,7 @@ import io.novatune.infra.PostgresServer;
 import io.novatune.trackapi.TrackApiApplication;
 import io.novatune.trackapi.TrackApiIntegrationTest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
@@ -39,6 +39,7 @@ final class BenchmarkStack implements AutoCloseable {
                 "--novatune.database.username=" + postgres.username(),
                 "--novatune.database.password=" + postgres.password(),
                 "--novatune.relay.slot-name=" + DATABASE,
+                "--novatune.relay.offset-topic=" + DATABASE + "-relay-offsets",
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--novatune.security.jwt.secret=" + TrackApiIntegrationTest.JWT_SECRET,
                 "--novatune.rate-limits.enabled=false");

@@ -1,7 +1,7 @@
 package io.novatune.trackapi.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import io.novatune.trackapi.TestTokens;
 
 import java.net.URI;

@@ -1,6 +1,6 @@
 package io.novatune.trackapi.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import io.novatune.events.Topics;
 import io.novatune.events.serde.EventDeserializer;
 import io.novatune.trackapi.TestTokens;

@@ -1,6 +1,6 @@
 package io.novatune.trackapi.library;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.novatune.trackapi.TestTokens;
 import io.novatune.trackapi.TrackApiIntegrationTest;
 import io.novatune.trackapi.track.AddCatalogTrack;

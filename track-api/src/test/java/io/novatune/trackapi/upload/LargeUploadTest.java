@@ -71,6 +71,7 @@ class LargeUploadTest {
                              Map.entry("novatune.database.password", postgres.password()),
                              // Replication slots are cluster-wide: one per database.
                              Map.entry("novatune.relay.slot-name", DATABASE),
+                             Map.entry("novatune.relay.offset-topic", DATABASE + "-relay-offsets"),
                              Map.entry("spring.kafka.bootstrap-servers", kafka),
                              Map.entry("novatune.security.jwt.secret", TrackApiIntegrationTest.JWT_SECRET),
                              Map.entry("novatune.s3.endpoint", s3.endpoint().toString()),

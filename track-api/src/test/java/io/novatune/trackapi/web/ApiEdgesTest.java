@@ -1,6 +1,6 @@
 package io.novatune.trackapi.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.novatune.trackapi.TestTokens;
 import io.novatune.trackapi.TrackApiIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class ApiEdgesTest extends TrackApiIntegrationTest {
 
         assertThat(problem.get("status").asInt()).isEqualTo(400);
         assertThat(problem.get("instance").asText()).isEqualTo("/api/v1/tracks");
-        assertThat(problem.get("errors").findValuesAsText("field"))
+        assertThat(problem.get("errors").findValuesAsString("field"))
                 .containsExactlyInAnyOrder("title", "isrc", "bpm", "musicalKey", "durationMs", "originGiven");
     }
 

@@ -1,6 +1,6 @@
 package io.novatune.trackapi.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import io.novatune.trackapi.library.PageCursor;
 import io.novatune.trackapi.library.SortField;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,9 @@
 package io.novatune.trackapi.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 import io.novatune.trackapi.TrackApiIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,10 +30,10 @@ class OpenApiDocumentTest extends TrackApiIntegrationTest {
         JsonNode served = http.get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
         // The server URL is this test's random port: not part of the contract.
-        ((com.fasterxml.jackson.databind.node.ObjectNode) served).remove("servers");
+        ((tools.jackson.databind.node.ObjectNode) served).remove("servers");
         String rendered = json.writeValueAsString(json.treeToValue(served, Object.class)) + "\n";
 
         if (Boolean.getBoolean("openapi.write")) {

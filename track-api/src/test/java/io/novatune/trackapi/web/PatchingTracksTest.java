@@ -1,6 +1,6 @@
 package io.novatune.trackapi.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.novatune.events.Topics;
 import io.novatune.events.TrackUpdated;
 import io.novatune.trackapi.TestTokens;
@@ -100,7 +100,7 @@ class PatchingTracksTest extends TrackApiIntegrationTest {
                 "{\"title\": null, \"bpm\": 900, \"isrc\": \"nope\", \"color\": \"red\"}")
                 .expectStatus().isBadRequest()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
-        assertThat(problem.get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("title", "bpm", "isrc", "color");
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("title", "bpm", "isrc", "color");
 
         assertThat(patch(user, id, null, "{\"durationMs\": \"long\"}").expectStatus().isBadRequest()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().get("errors").get(0).get("field").asText())

@@ -1,6 +1,8 @@
 package io.novatune.trackapi.outbox.relay;
 
+import java.util.Collection;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * The Debezium PostgreSQL connector reading the outbox from the WAL, and the Outbox Event Router
@@ -45,13 +47,16 @@ final class DebeziumProperties {
                 "INSERT INTO relay_heartbeat (id, beat_at) VALUES (1, now()) "
                         + "ON CONFLICT (id) DO UPDATE SET beat_at = excluded.beat_at");
 
-        // Offsets live in the same database, so a standby replica resumes where the leader stopped.
-        props.setProperty("offset.storage", "io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore");
-        props.setProperty("offset.storage.jdbc.url", settings.jdbcUrl());
-        props.setProperty("offset.storage.jdbc.user", settings.databaseUser());
-        props.setProperty("offset.storage.jdbc.password", settings.databasePassword());
-        props.setProperty("offset.storage.jdbc.offset.table.name", "relay_offsets");
+        // Offsets live in a compacted Kafka topic (Kafka Connect's store), shared by every replica, so a standby
+        // resumes where the leader stopped. With no offset stored the connector starts at the slot's confirmed
+        // position, which the slot keeps: nothing committed in between is skipped.
+        props.setProperty("offset.storage", "org.apache.kafka.connect.storage.KafkaOffsetBackingStore");
+        props.setProperty("offset.storage.topic", settings.offsetTopic());
+        props.setProperty("offset.storage.partitions", "1");
+        props.setProperty("offset.storage.replication.factor", Short.toString(settings.offsetTopicReplicationFactor()));
         props.setProperty("offset.flush.interval.ms", "1000");
+        // The offset store's clients reach the cluster as the relay's producer does (servers, TLS, SASL).
+        OutboxRelay.connectionSettings(settings).forEach((name, value) -> props.setProperty(name, asConfigValue(value)));
 
         props.setProperty("transforms", "outbox");
         props.setProperty("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter");
@@ -65,5 +70,12 @@ final class DebeziumProperties {
         props.setProperty("predicates.isOutbox.type", "org.apache.kafka.connect.transforms.predicates.TopicNameMatches");
         props.setProperty("predicates.isOutbox.pattern", OUTBOX_CHANGES_TOPIC.replace(".", "\\."));
         return props;
+    }
+
+    /** Spring gives some settings as lists (bootstrap servers); Kafka's config reads them back from commas. */
+    private static String asConfigValue(Object value) {
+        return value instanceof Collection<?> values
+                ? values.stream().map(String::valueOf).collect(Collectors.joining(","))
+                : String.valueOf(value);
     }
 }

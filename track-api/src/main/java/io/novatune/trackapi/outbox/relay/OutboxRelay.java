@@ -42,7 +42,7 @@ public final class OutboxRelay implements AutoCloseable {
             CommonClientConfigs.CLIENT_DNS_LOOKUP_CONFIG);
 
     private final RelaySettings settings;
-    private final ExecutorService threads;
+    private volatile ExecutorService threads;
     private final AtomicLong forwardedEvents = new AtomicLong();
     private volatile boolean running;
     private volatile Role role = Role.STOPPED;
@@ -50,14 +50,15 @@ public final class OutboxRelay implements AutoCloseable {
 
     public OutboxRelay(RelaySettings settings) {
         this.settings = settings;
-        this.threads = Executors.newFixedThreadPool(2, runnable -> {
+    }
+
+    /** Starts (or, after {@link #close()}, starts again) trying to lead. */
+    public synchronized void start() {
+        threads = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "outbox-relay-" + settings.instance());
             thread.setDaemon(true);
             return thread;
         });
-    }
-
-    public void start() {
         running = true;
         role = Role.STANDBY;
         threads.submit(this::leadOrWait);
@@ -119,12 +120,7 @@ public final class OutboxRelay implements AutoCloseable {
      * every leadership attempt while its health still said UP.
      */
     static Map<String, Object> producerConfig(RelaySettings settings) {
-        Map<String, Object> config = new HashMap<>();
-        settings.kafkaClient().forEach((name, value) -> {
-            if (CONNECTION_SETTINGS.contains(name) || name.startsWith("ssl.") || name.startsWith("sasl.")) {
-                config.put(name, value);
-            }
-        });
+        Map<String, Object> config = connectionSettings(settings);
         config.putAll(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + settings.instance(),
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -136,6 +132,17 @@ public final class OutboxRelay implements AutoCloseable {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        return config;
+    }
+
+    /** Only how to reach the cluster: servers, TLS, SASL. */
+    static Map<String, Object> connectionSettings(RelaySettings settings) {
+        Map<String, Object> config = new HashMap<>();
+        settings.kafkaClient().forEach((name, value) -> {
+            if (CONNECTION_SETTINGS.contains(name) || name.startsWith("ssl.") || name.startsWith("sasl.")) {
+                config.put(name, value);
+            }
+        });
         return config;
     }
 
@@ -162,9 +169,14 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** Stops streaming and releases the lock, so another replica takes over at once. */
     @Override
-    public void close() {
+    public synchronized void close() {
         running = false;
         closeEngine();
+        ExecutorService threads = this.threads;
+        if (threads == null) {
+            role = Role.STOPPED;
+            return;
+        }
         threads.shutdown();
         try {
             if (!threads.awaitTermination(30, TimeUnit.SECONDS)) {

@@ -4,12 +4,10 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.novatune.trackapi.config.DatabaseProperties;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
-import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -24,12 +22,13 @@ public class OutboxRelayLifecycle implements SmartLifecycle, HealthIndicator {
     private final OutboxRelay relay;
 
     public OutboxRelayLifecycle(DatabaseProperties database, RelayProperties properties,
-                                KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles, MeterRegistry meters) {
+                                KafkaProperties kafka, MeterRegistry meters) {
         this.relay = new OutboxRelay(new RelaySettings(instanceName(), database.host(), database.port(), database.name(),
                 database.username(), database.password(), properties.slotName(), properties.publicationName(),
-                properties.lockKey(), properties.heartbeatInterval(), properties.leadershipCheck(),
+                properties.offsetTopic(), properties.offsetTopicReplicationFactor(), properties.lockKey(),
+                properties.heartbeatInterval(), properties.leadershipCheck(),
                 // spring.kafka.*, so the relay reaches the cluster exactly as the application's listeners do.
-                kafka.buildProducerProperties(sslBundles.getIfAvailable())));
+                kafka.buildProducerProperties()));
         FunctionCounter.builder("outbox_relay_events_forwarded", relay, OutboxRelay::forwardedEvents)
                 .description("Outbox events this replica relayed to Kafka")
                 .register(meters);

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param slotName          the replication slot: one per database, shared by every replica
  * @param lockKey           the PostgreSQL advisory lock that elects the one replica running the engine
  * @param leadershipCheck   how often a standby tries the lock and a leader checks it still holds it
+ * @param offsetTopic       the compacted topic holding the engine's offsets: one per slot, shared by every replica
+ * @param offsetTopicReplicationFactor its replication factor when the relay creates it; -1 takes the broker's default
  * @param kafkaClient       how to reach Kafka: bootstrap servers, and security (TLS, SASL) where the cluster needs it
  */
 public record RelaySettings(
@@ -21,6 +23,8 @@ public record RelaySettings(
         String databasePassword,
         String slotName,
         String publicationName,
+        String offsetTopic,
+        short offsetTopicReplicationFactor,
         long lockKey,
         Duration heartbeatInterval,
         Duration leadershipCheck,
@@ -34,7 +38,8 @@ public record RelaySettings(
     @Override
     public String toString() {
         return "RelaySettings[instance=" + instance + ", database=" + jdbcUrl() + ", user=" + databaseUser
-                + ", slot=" + slotName + ", publication=" + publicationName + ", lockKey=" + lockKey
+                + ", slot=" + slotName + ", publication=" + publicationName + ", offsetTopic=" + offsetTopic
+                + ", lockKey=" + lockKey
                 + ", kafka=" + kafkaClient.get("bootstrap.servers") + "]";
     }
 

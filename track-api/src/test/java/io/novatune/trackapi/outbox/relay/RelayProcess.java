@@ -16,10 +16,10 @@ final class RelayProcess implements AutoCloseable {
     private final ChildJvm process;
 
     private RelayProcess(String instance, PostgresServer postgres, String database, String bootstrapServers,
-                         String slot, long lockKey) {
+                         String slot, long lockKey, String offsetTopic) {
         process = ChildJvm.runMain(StandaloneRelay.class, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
                 List.of(instance, postgres.host(), Integer.toString(postgres.port()), database, postgres.username(),
-                        postgres.password(), bootstrapServers, slot, Long.toString(lockKey)),
+                        postgres.password(), bootstrapServers, slot, Long.toString(lockKey), offsetTopic),
                 ChildOutput.lines(line -> {
                     System.out.println("[relay " + instance + "] " + line);
                     if (line.startsWith(ROLE)) {
@@ -29,8 +29,8 @@ final class RelayProcess implements AutoCloseable {
     }
 
     static RelayProcess start(String instance, PostgresServer postgres, String database, String bootstrapServers,
-                              String slot, long lockKey) {
-        return new RelayProcess(instance, postgres, database, bootstrapServers, slot, lockKey);
+                              String slot, long lockKey, String offsetTopic) {
+        return new RelayProcess(instance, postgres, database, bootstrapServers, slot, lockKey, offsetTopic);
     }
 
     List<String> roles() {

@@ -27,7 +27,7 @@ class RelayProducerConfigTest {
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "track-api-tx-");
 
         Map<String, Object> config = OutboxRelay.producerConfig(new RelaySettings("replica-1", "db", 5432, "tracks",
-                "user", "secret", "slot", "publication", 1L, Duration.ofSeconds(10), Duration.ofSeconds(1), cluster));
+                "user", "secret", "slot", "publication", "slot-relay-offsets", (short) 3, 1L, Duration.ofSeconds(10), Duration.ofSeconds(1), cluster));
 
         assertThat(config)
                 .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka-1.prod:9093")

@@ -28,6 +28,7 @@ abstract class RelayTest {
 
     static final String DATABASE = "tracks_relay";
     static final long LOCK_KEY = 4242;
+    static final String OFFSET_TOPIC = DATABASE + "-relay-offsets";
 
     @Autowired
     TrackLibrary library;
@@ -41,13 +42,18 @@ abstract class RelayTest {
         registry.add("novatune.database.username", postgres::username);
         registry.add("novatune.database.password", postgres::password);
         registry.add("novatune.relay.slot-name", () -> DATABASE);
+        registry.add("novatune.relay.offset-topic", () -> OFFSET_TOPIC);
         registry.add("spring.kafka.bootstrap-servers", TrackApiIntegrationTest::kafka);
         registry.add("novatune.security.jwt.secret", () -> TrackApiIntegrationTest.JWT_SECRET);
     }
 
     RelayProcess startRelay(String instance) throws IOException {
+        return startRelay(instance, OFFSET_TOPIC);
+    }
+
+    RelayProcess startRelay(String instance, String offsetTopic) throws IOException {
         return RelayProcess.start(instance, TrackApiIntegrationTest.startPostgres(DATABASE), DATABASE,
-                TrackApiIntegrationTest.kafka(), DATABASE, LOCK_KEY);
+                TrackApiIntegrationTest.kafka(), DATABASE, LOCK_KEY, offsetTopic);
     }
 
     /** Adds tracks four at a time and answers their ids. */
