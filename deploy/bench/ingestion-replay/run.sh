@@ -11,8 +11,8 @@ events="${1:-100000}"
 cd "$root"
 
 # The service's fat jar and the benchmark's classes (test sources: it reuses the tests' Kafka probe).
-mvn -B -q -pl ingestion-scheduler package -DskipTests
-mvn -B -q -pl ingestion-scheduler dependency:build-classpath -Dmdep.includeScope=test \
+# One reactor build, so a fresh clone needs no `mvn install` of the sibling modules first.
+mvn -B -q -pl ingestion-scheduler -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/bench.classpath
 
 cd ingestion-scheduler

@@ -29,7 +29,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * {@code deploy/scripts/dlt-redrive}: republishes the dead letters of {@code <topic>.DLT} to {@code <topic>} (DESIGN §6).
+ * {@code deploy/scripts/dlt-redrive}: republishes the dead letters of {@code <topic>.DLT} to {@code <topic>} (architecture §6).
  * <p>
  * Safe to run twice: it reads the dead-letter topic with its own consumer group, partitions assigned rather than
  * subscribed (no rebalance to wait for), and commits a dead letter's offset only after Kafka acknowledged its

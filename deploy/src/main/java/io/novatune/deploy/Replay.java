@@ -7,8 +7,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * {@code deploy/scripts/replay}: rewinds one service's consumer group on one topic (DESIGN §6), so that the service
- * consumes those records again when it starts. Every consumer is idempotent under replay (DESIGN §3).
+ * {@code deploy/scripts/replay}: rewinds one service's consumer group on one topic (architecture §6), so that the service
+ * consumes those records again when it starts. Every consumer is idempotent under replay (architecture §3).
  * Runbook: {@code docs/runbooks/replay-and-dead-letters.md}.
  */
 public final class Replay {

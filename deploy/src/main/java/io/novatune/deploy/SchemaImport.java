@@ -15,7 +15,7 @@ import io.novatune.events.serde.SchemaCompatibilityCheck;
 /**
  * {@code deploy/scripts/schema-import}: registers every pinned schema version in a Confluent-compatible schema
  * registry under its pinned id and version (IMPORT mode), so that third-party consumers resolve the ids our
- * records carry (DESIGN §3 "Wire format", ADR 0002). It reads everything first and writes nothing if any id or
+ * records carry (architecture §3 "Wire format", ADR 0002). It reads everything first and writes nothing if any id or
  * subject version already holds a different schema; what is already there is left alone, so it can run again.
  */
 public final class SchemaImport {

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import io.novatune.events.Topics;
 
 /**
- * The consumer group of a NovaTune service and the topics it consumes (DESIGN §3 "Topics", §5), so that an operator
+ * The consumer group of a NovaTune service and the topics it consumes (architecture §3 "Topics", §5), so that an operator
  * can name the service instead of its group. The group is each service's {@code spring.kafka.consumer.group-id};
  * a deployment that overrides it is replayed with {@code --group}.
  */

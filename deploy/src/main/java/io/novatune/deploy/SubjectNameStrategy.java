@@ -7,7 +7,7 @@ import io.novatune.events.Topics;
 
 /**
  * How schema-import names the registry subject of a pinned schema. Both strategies let one topic carry several
- * event types (DESIGN §3: track-added has TrackAdded and AlbumAdded), which Confluent's default
+ * event types (architecture §3: track-added has TrackAdded and AlbumAdded), which Confluent's default
  * TopicNameStrategy ({@code <topic>-value}) does not. ADR 0002 says why topic-record is the default.
  */
 enum SubjectNameStrategy {

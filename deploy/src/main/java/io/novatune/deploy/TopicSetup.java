@@ -6,7 +6,7 @@ import java.util.List;
 import io.novatune.events.Topics;
 import io.novatune.infra.KafkaServer;
 
-/** Every event topic and its dead-letter topic, with the same partition count (DESIGN §3). */
+/** Every event topic and its dead-letter topic, with the same partition count (architecture §3). */
 final class TopicSetup {
 
     static final int PARTITIONS = 3;

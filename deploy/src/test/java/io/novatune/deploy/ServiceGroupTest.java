@@ -47,7 +47,7 @@ class ServiceGroupTest {
         Set<String> checked = new TreeSet<>();
         for (ServiceGroup service : ServiceGroup.ALL) {
             Set<String> listened = listenerTopics(ROOT.resolve(service.service()).resolve("src/main/java"));
-            if (!listened.isEmpty()) { // a service with no listener yet keeps DESIGN §3's topics
+            if (!listened.isEmpty()) { // a service with no listener yet keeps architecture §3's topics
                 assertThat(new TreeSet<>(service.topics())).as("the topics replay --service " + service.service() + " allows")
                         .isEqualTo(listened);
                 checked.add(service.service());

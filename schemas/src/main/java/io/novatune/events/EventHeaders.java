@@ -1,6 +1,6 @@
 package io.novatune.events;
 
-/** Kafka record header names every event carries (DESIGN §3 "Wire format"). */
+/** Kafka record header names every event carries (architecture §3 "Wire format"). */
 public final class EventHeaders {
 
     /** Avro full name of the event, e.g. {@code io.novatune.events.TrackAdded}: lets a consumer filter without decoding. */

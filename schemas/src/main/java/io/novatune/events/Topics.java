@@ -8,7 +8,7 @@ import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Kafka topic names and which event types travel on each (DESIGN §3 "Topics").
+ * Kafka topic names and which event types travel on each (architecture §3 "Topics").
  * One track's deletion lifecycle shares {@link #TRACK_DELETED} so that it is consumed in order.
  */
 public final class Topics {

@@ -20,7 +20,7 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 /**
- * The error handling every NovaTune consumer shares (DESIGN §5 "Every consumer"): a failed record is retried
+ * The error handling every NovaTune consumer shares (architecture §5 "Every consumer"): a failed record is retried
  * a bounded number of times with exponential back-off, then published to {@code <topic>.DLT}; a record that
  * cannot be decoded, or can never be processed, goes there at once, so one bad record never stalls its
  * partition. Boot's listener container factory picks the {@link CommonErrorHandler} bean up.

@@ -14,7 +14,7 @@ import java.util.Optional;
  * and Kafka's offset commit only means the event comes again and is skipped.
  */
 @Component
-class Inbox {
+public class Inbox {
 
     /** Listener threads wait for the database; longer than this and the error handler retries the record. */
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -32,7 +32,7 @@ class Inbox {
      * event was processed before. Blocks: listener threads are not reactive threads. Empty when the
      * event is a duplicate or the effect had nothing to do.
      */
-    <T> Optional<T> once(String eventId, Mono<T> effect) {
+    public <T> Optional<T> once(String eventId, Mono<T> effect) {
         return db.sql("INSERT INTO processed_events (event_id) VALUES (:id) ON CONFLICT (event_id) DO NOTHING")
                 .bind("id", eventId)
                 .fetch()

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 /**
- * The sweeper of the durable due-timers (DESIGN §4): on its own thread, every
+ * The sweeper of the durable due-timers (architecture §4): on its own thread, every
  * {@code novatune.timers.interval}, it fires what is due in batches. The timers live in the
  * database, so a restart loses nothing, and {@code FOR UPDATE SKIP LOCKED} lets every replica
  * sweep at once without firing anything twice.

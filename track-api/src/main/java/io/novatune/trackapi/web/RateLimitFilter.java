@@ -1,5 +1,6 @@
 package io.novatune.trackapi.web;
 
+
 import tools.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,5 +1,6 @@
 package io.novatune.trackapi.web;
 
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -1,0 +1,43 @@
+package io.novatune.trackapi.archive;
+
+import io.novatune.trackapi.archive.ArchiveRequest;
+import io.novatune.trackapi.archive.ArchiveStatistics;
+import io.novatune.trackapi.archive.Archiving;
+import io.novatune.trackapi.outbox.Traceparents;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Archiving provider tracks' assets now, and how far archiving is overall. */
+@RestController
+public class ArchiveController {
+
+    private static final String ADMIN = "ROLE_admin";
+
+    private final Archiving archiving;
+    private final Traceparents traceparents;
+
+    public ArchiveController(Archiving archiving, Traceparents traceparents) {
+        this.archiving = archiving;
+        this.traceparents = traceparents;
+    }
+
+    /** The owner, or an admin for any user's track. 202: the archiver was asked; the result comes later. */
+    @PostMapping("/api/v1/tracks/{id}/archive")
+    public Mono<ResponseEntity<ArchiveRequest>> archive(Authentication caller, @PathVariable String id) {
+        boolean admin = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(ADMIN::equals);
+        return archiving.archiveNow(caller.getName(), admin, id, traceparents.current())
+                .map(request -> ResponseEntity.status(HttpStatus.ACCEPTED).body(request));
+    }
+
+    @GetMapping("/api/v1/admin/archive/statistics")
+    public Mono<ArchiveStatistics> statistics() {
+        return archiving.statistics();
+    }
+}

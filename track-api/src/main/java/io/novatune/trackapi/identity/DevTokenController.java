@@ -1,0 +1,55 @@
+package io.novatune.trackapi.identity;
+
+import io.novatune.trackapi.config.JwtProperties;
+import io.novatune.trackapi.config.SecurityConfig;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.context.annotation.Profile;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Mints tokens for local development. Exists only in the {@code local} profile. */
+@RestController
+@Profile("local")
+public class DevTokenController {
+
+    private final JwtEncoder encoder;
+    private final JwtProperties properties;
+    private final Clock clock;
+
+    public DevTokenController(JwtProperties properties, Clock clock) {
+        this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(SecurityConfig.hmacKey(properties)));
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public record DevTokenRequest(@NotBlank String userId, List<String> roles) {
+    }
+
+    public record DevTokenResponse(String token) {
+    }
+
+    @PostMapping("/api/v1/dev/token")
+    public DevTokenResponse token(@Valid @RequestBody DevTokenRequest request) {
+        var now = clock.instant();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .subject(request.userId())
+                .claim("roles", request.roles() == null ? List.of() : request.roles())
+                .issuedAt(now)
+                .expiresAt(now.plus(properties.devTokenTtl()))
+                .build();
+        return new DevTokenResponse(encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue());
+    }
+}

@@ -1,0 +1,74 @@
+package io.novatune.trackapi.track;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.novatune.trackapi.track.AddCatalogTrack;
+import io.novatune.trackapi.track.AddProviderTrack;
+import io.novatune.trackapi.track.CatalogRef;
+import io.novatune.trackapi.track.ProviderLinks;
+import io.novatune.trackapi.track.TrackMetadata;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.URL;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import static io.novatune.trackapi.track.TrackFieldRules.blankToNull;
+import static io.novatune.trackapi.track.TrackFieldRules.normaliseIsrc;
+
+/** The JSON body that adds a catalog track ({@code catalogRef}) or an AI-generated one ({@code provider}). */
+public record AddTrackRequest(
+        @NotBlank @Size(max = TrackFieldRules.TEXT_MAX) String title,
+        @NotBlank @Size(max = TrackFieldRules.TEXT_MAX) String artist,
+        @Size(max = TrackFieldRules.TEXT_MAX) String album,
+        @Pattern(regexp = TrackFieldRules.ISRC, message = TrackFieldRules.ISRC_MESSAGE) String isrc,
+        @Size(max = TrackFieldRules.GENRE_MAX) String genre,
+        @DecimalMin(TrackFieldRules.BPM_MIN) @DecimalMax(TrackFieldRules.BPM_MAX) @Digits(integer = 3, fraction = 2)
+        BigDecimal bpm,
+        @Pattern(regexp = TrackFieldRules.MUSICAL_KEY, message = TrackFieldRules.MUSICAL_KEY_MESSAGE) String musicalKey,
+        @Positive Long durationMs,
+        @Valid CatalogRefRequest catalogRef,
+        @Valid ProviderRequest provider) {
+
+    public record CatalogRefRequest(@NotBlank @Size(max = 50) String service, @NotBlank @Size(max = 255) String id) {
+    }
+
+    public record ProviderRequest(
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @URL @Size(max = 4096) String audioUrl,
+            @URL @Size(max = 4096) String coverUrl,
+            @URL @Size(max = 4096) String videoUrl,
+            Instant expiresAt) {
+    }
+
+    @JsonIgnore
+    @AssertTrue(message = "exactly one of catalogRef and provider must be given")
+    public boolean isOriginGiven() {
+        return (catalogRef == null) != (provider == null);
+    }
+
+    boolean fromProvider() {
+        return provider != null;
+    }
+
+    AddCatalogTrack toCatalogCommand(String userId) {
+        return new AddCatalogTrack(userId, metadata(), new CatalogRef(catalogRef.service(), catalogRef.id()));
+    }
+
+    AddProviderTrack toProviderCommand(String userId) {
+        return new AddProviderTrack(userId, metadata(), new ProviderLinks(provider.name(), provider.audioUrl(),
+                blankToNull(provider.coverUrl()), blankToNull(provider.videoUrl()), provider.expiresAt()));
+    }
+
+    private TrackMetadata metadata() {
+        return new TrackMetadata(title.strip(), artist.strip(), blankToNull(album), normaliseIsrc(isrc),
+                blankToNull(genre), bpm, blankToNull(musicalKey), durationMs);
+    }
+}

@@ -1,0 +1,9 @@
+package io.novatune.archfixture.store;
+
+/** The store that {@code ShortcutController} should not reach. */
+public class ShortcutStore {
+
+    public String read() {
+        return "";
+    }
+}
