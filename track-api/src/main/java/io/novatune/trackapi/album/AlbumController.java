@@ -1,7 +1,7 @@
 package io.novatune.trackapi.album;
 
 import io.novatune.trackapi.album.AlbumLibrary;
-import io.novatune.trackapi.outbox.Traceparents;
+import io.novatune.platform.tracing.Traceparents;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -1,5 +1,6 @@
 package io.novatune.trackapi.album;
 
+import io.novatune.platform.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -15,7 +16,7 @@ public class AlbumNotFoundException extends ErrorResponseException {
 
     private static ProblemDetail problem(String albumId) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Album " + albumId + " was not found.");
-        problem.setType(URI.create("https://novatune.io/problems/album-not-found"));
+        problem.setType(ProblemTypes.of("album-not-found"));
         problem.setTitle("Album not found");
         return problem;
     }

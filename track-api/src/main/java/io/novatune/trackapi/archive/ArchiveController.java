@@ -3,7 +3,7 @@ package io.novatune.trackapi.archive;
 import io.novatune.trackapi.archive.ArchiveRequest;
 import io.novatune.trackapi.archive.ArchiveStatistics;
 import io.novatune.trackapi.archive.Archiving;
-import io.novatune.trackapi.outbox.Traceparents;
+import io.novatune.platform.tracing.Traceparents;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;

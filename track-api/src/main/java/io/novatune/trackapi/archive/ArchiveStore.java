@@ -1,6 +1,7 @@
 package io.novatune.trackapi.archive;
 
 import io.novatune.trackapi.track.Track;
+import io.novatune.trackapi.track.TrackStatus;
 import io.novatune.trackapi.track.TrackStore;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -89,7 +90,7 @@ class ArchiveStore {
                            SET archive_attempts = archive_attempts + 1, archive_due_at = :leaseUntil,
                                last_archive_error = NULL
                          WHERE id = :id AND user_id = coalesce(:userId, user_id) AND {archivable} AND {expiry} > :now
-                           AND status IN ('PROCESSING', 'READY', 'FAILED')
+                           AND status IN {visible}
                          RETURNING *"""))
                 .bind("id", trackId)
                 .bind("userId", Parameter.fromOrEmpty(userId, String.class))
@@ -182,7 +183,8 @@ class ArchiveStore {
     }
 
     private static String sql(String template) {
-        return template.replace("{expiry}", EXPIRY).replace("{archivable}", ARCHIVABLE);
+        return template.replace("{expiry}", EXPIRY).replace("{archivable}", ARCHIVABLE)
+                .replace("{visible}", TrackStatus.VISIBLE_SQL);
     }
 
     private static double seconds(Duration duration) {

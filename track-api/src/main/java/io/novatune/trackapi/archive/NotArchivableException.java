@@ -1,5 +1,6 @@
 package io.novatune.trackapi.archive;
 
+import io.novatune.platform.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -16,7 +17,7 @@ public class NotArchivableException extends ErrorResponseException {
     private static ProblemDetail problem(String trackId, String reason) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Track " + trackId + " cannot be archived: " + reason + ".");
-        problem.setType(URI.create("https://novatune.io/problems/track-not-archivable"));
+        problem.setType(ProblemTypes.of("track-not-archivable"));
         problem.setTitle("Track not archivable");
         return problem;
     }

@@ -1,5 +1,6 @@
 package io.novatune.trackapi.config;
 
+import io.novatune.platform.problem.ProblemTypes;
 import tools.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -77,7 +78,7 @@ public class SecurityConfig {
     private static Mono<Void> writeProblem(ServerWebExchange exchange, ObjectMapper json, HttpStatus status,
                                            String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://novatune.io/problems/" + type));
+        problem.setType(ProblemTypes.of(type));
         problem.setTitle(title);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         var response = exchange.getResponse();

@@ -1,7 +1,7 @@
 package io.novatune.trackapi.deletion;
 
 import io.novatune.trackapi.deletion.Purges;
-import io.novatune.trackapi.outbox.Traceparents;
+import io.novatune.platform.tracing.Traceparents;
 import io.novatune.trackapi.track.Track;
 import io.novatune.trackapi.track.TrackStatus;
 import org.springframework.http.HttpStatus;

@@ -19,7 +19,7 @@ import java.time.Instant;
 @Repository
 class DeletionStore {
 
-    private static final String VISIBLE = "('PROCESSING', 'READY', 'FAILED')";
+    private static final String VISIBLE = TrackStatus.VISIBLE_SQL;
 
     private final DatabaseClient db;
 

@@ -1,5 +1,6 @@
 package io.novatune.trackapi.deletion;
 
+import io.novatune.platform.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -16,7 +17,7 @@ public class NotDeletedException extends ErrorResponseException {
     private static ProblemDetail problem(String trackId) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Track " + trackId + " is not deleted: there is nothing to restore.");
-        problem.setType(URI.create("https://novatune.io/problems/track-not-deleted"));
+        problem.setType(ProblemTypes.of("track-not-deleted"));
         problem.setTitle("Track not deleted");
         return problem;
     }

@@ -1,5 +1,6 @@
 package io.novatune.trackapi.deletion;
 
+import io.novatune.platform.problem.ProblemTypes;
 import io.novatune.trackapi.track.TrackStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -17,7 +18,7 @@ public class PurgeNotFailedException extends ErrorResponseException {
     private static ProblemDetail problem(String trackId, TrackStatus status) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Track " + trackId + " is " + status + "; only a DELETE_FAILED purge can be retried.");
-        problem.setType(URI.create("https://novatune.io/problems/purge-not-failed"));
+        problem.setType(ProblemTypes.of("purge-not-failed"));
         problem.setTitle("Purge not failed");
         problem.setProperty("trackStatus", status.name());
         return problem;

@@ -1,5 +1,6 @@
 package io.novatune.trackapi.deletion;
 
+import io.novatune.platform.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -19,7 +20,7 @@ public class RestorePeriodOverException extends ErrorResponseException {
                 ? "Track " + trackId + " can no longer be restored: it is being permanently deleted."
                 : "Track " + trackId + " could be restored until " + scheduledDeletionAt
                         + "; it is being permanently deleted.");
-        problem.setType(URI.create("https://novatune.io/problems/restore-period-over"));
+        problem.setType(ProblemTypes.of("restore-period-over"));
         problem.setTitle("Restore period over");
         if (scheduledDeletionAt != null) {
             problem.setProperty("restoreUntil", scheduledDeletionAt);

@@ -3,7 +3,7 @@ package io.novatune.trackapi.deletion;
 import io.novatune.trackapi.track.TrackResponse;
 
 import io.novatune.trackapi.deletion.TrackDeletion;
-import io.novatune.trackapi.outbox.Traceparents;
+import io.novatune.platform.tracing.Traceparents;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,5 +1,6 @@
 package io.novatune.trackapi.library;
 
+import io.novatune.platform.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -16,7 +17,7 @@ public class InvalidCursorException extends ErrorResponseException {
     private static ProblemDetail problem() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The cursor is not valid for this listing. Request the first page again without a cursor.");
-        problem.setType(URI.create("https://novatune.io/problems/invalid-cursor"));
+        problem.setType(ProblemTypes.of("invalid-cursor"));
         problem.setTitle("Invalid cursor");
         return problem;
     }

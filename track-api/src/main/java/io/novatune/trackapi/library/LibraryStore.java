@@ -1,6 +1,7 @@
 package io.novatune.trackapi.library;
 
 import io.novatune.trackapi.track.Track;
+import io.novatune.trackapi.track.TrackStatus;
 import io.novatune.trackapi.track.TrackStore;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
 @Repository
 public class LibraryStore {
 
-    private static final String VISIBLE = "status IN ('PROCESSING', 'READY', 'FAILED')";
+    private static final String VISIBLE = "status IN " + TrackStatus.VISIBLE_SQL;
 
     private final DatabaseClient db;
 

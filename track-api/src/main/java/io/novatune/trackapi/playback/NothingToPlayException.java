@@ -1,5 +1,6 @@
 package io.novatune.trackapi.playback;
 
+import io.novatune.platform.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -19,7 +20,7 @@ public class NothingToPlayException extends ErrorResponseException {
     private static ProblemDetail problem(String trackId, String reason) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Track " + trackId + " has no playable audio: " + reason + ".");
-        problem.setType(URI.create("https://novatune.io/problems/nothing-to-play"));
+        problem.setType(ProblemTypes.of("nothing-to-play"));
         problem.setTitle("Nothing to play");
         return problem;
     }

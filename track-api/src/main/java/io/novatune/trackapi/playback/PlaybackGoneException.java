@@ -1,5 +1,6 @@
 package io.novatune.trackapi.playback;
 
+import io.novatune.platform.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -18,7 +19,7 @@ public class PlaybackGoneException extends ErrorResponseException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, restoreUntil == null
                 ? "Track " + trackId + " was deleted and can no longer be restored."
                 : "Track " + trackId + " was deleted; restore it before " + restoreUntil + " to play it again.");
-        problem.setType(URI.create("https://novatune.io/problems/track-deleted"));
+        problem.setType(ProblemTypes.of("track-deleted"));
         problem.setTitle("Track deleted");
         if (restoreUntil != null) {
             problem.setProperty("restoreUntil", restoreUntil);

@@ -1,5 +1,6 @@
 package io.novatune.trackapi.quota;
 
+import io.novatune.platform.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -17,7 +18,7 @@ public class QuotaExceededException extends ErrorResponseException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
                 "This upload needs at least " + requestedBytes + " bytes, and " + quota.availableBytes()
                         + " of your " + quota.limitBytes() + " bytes are available.");
-        problem.setType(URI.create("https://novatune.io/problems/quota-exceeded"));
+        problem.setType(ProblemTypes.of("quota-exceeded"));
         problem.setTitle("Storage quota exceeded");
         problem.setProperty("usedBytes", quota.usedBytes());
         problem.setProperty("limitBytes", quota.limitBytes());

@@ -7,12 +7,11 @@ import org.springframework.util.unit.DataSize;
 import java.net.URI;
 
 /**
- * Where our objects live (env {@code NOVATUNE_S3_*}).
+ * track-api's own object-storage settings (env {@code NOVATUNE_S3_*}); how to reach the store (endpoint, credentials,
+ * region) is the platform's {@code S3ClientSettings}, under the same prefix.
  *
- * @param endpoint       an S3-compatible endpoint (S3Proxy, MinIO); empty means Amazon S3 itself
  * @param publicEndpoint the endpoint that players reach presigned URLs on, when it differs from {@code endpoint}
  *                       (e.g. an in-cluster MinIO behind an ingress); empty means {@code endpoint}
- * @param accessKey      static credentials; empty means the SDK's default chain (instance role, web identity, env)
  * @param createBucket   create the bucket at startup when missing: the local profile and tests only, production
  *                       buckets are provisioned
  * @param partSize       size of each part of a multipart upload, and so the memory one upload holds while it streams
@@ -20,11 +19,7 @@ import java.net.URI;
  */
 @ConfigurationProperties("novatune.s3")
 public record S3Properties(
-        URI endpoint,
         URI publicEndpoint,
-        String accessKey,
-        String secretKey,
-        @DefaultValue("us-east-1") String region,
         @DefaultValue("novatune-media") String bucket,
         @DefaultValue("false") boolean createBucket,
         @DefaultValue("8MB") DataSize partSize) {
@@ -35,9 +30,5 @@ public record S3Properties(
         if (partSize.compareTo(MIN_PART_SIZE) < 0 || partSize.toBytes() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("novatune.s3.part-size must be between 5MB and 2GB, not " + partSize);
         }
-    }
-
-    boolean hasStaticCredentials() {
-        return accessKey != null && !accessKey.isBlank();
     }
 }

@@ -1,5 +1,6 @@
 package io.novatune.trackapi.storage;
 
+import io.novatune.platform.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -17,7 +18,7 @@ public class StorageUnavailableException extends ErrorResponseException {
     private static ProblemDetail problem() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The audio storage is not available right now; please try again shortly.");
-        problem.setType(URI.create("https://novatune.io/problems/storage-unavailable"));
+        problem.setType(ProblemTypes.of("storage-unavailable"));
         problem.setTitle("Storage unavailable");
         return problem;
     }

@@ -6,7 +6,7 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.novatune.trackapi.archive.Archiving;
 import io.novatune.trackapi.deletion.Purges;
-import io.novatune.trackapi.outbox.Traceparents;
+import io.novatune.platform.tracing.Traceparents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;

@@ -1,5 +1,6 @@
 package io.novatune.trackapi.track;
 
+import io.novatune.platform.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -17,7 +18,7 @@ public class StaleVersionException extends ErrorResponseException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
                 "Track " + trackId + " is at version " + current + ", not " + expected
                         + ". Read it again and re-apply your change.");
-        problem.setType(URI.create("https://novatune.io/problems/stale-version"));
+        problem.setType(ProblemTypes.of("stale-version"));
         problem.setTitle("Track changed meanwhile");
         problem.setProperty("currentVersion", current);
         return problem;

@@ -47,7 +47,7 @@ public record Track(
     }
 
     public boolean visible() {
-        return status == TrackStatus.PROCESSING || status == TrackStatus.READY || status == TrackStatus.FAILED;
+        return status.isVisible();
     }
 
     private static void addIfPresent(List<String> keys, String key) {

@@ -1,6 +1,6 @@
 package io.novatune.trackapi.track;
 
-import io.novatune.trackapi.outbox.Traceparents;
+import io.novatune.platform.tracing.Traceparents;
 import jakarta.validation.Valid;
 import tools.jackson.databind.JsonNode;
 import org.springframework.http.HttpHeaders;

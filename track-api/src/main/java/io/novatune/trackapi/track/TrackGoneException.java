@@ -1,5 +1,6 @@
 package io.novatune.trackapi.track;
 
+import io.novatune.platform.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -21,7 +22,7 @@ public class TrackGoneException extends ErrorResponseException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, restoreUntil == null
                 ? "Track " + track.id() + " was deleted and can no longer be restored."
                 : "Track " + track.id() + " was deleted. It can be restored until " + restoreUntil + ".");
-        problem.setType(URI.create("https://novatune.io/problems/track-deleted"));
+        problem.setType(ProblemTypes.of("track-deleted"));
         problem.setTitle("Track deleted");
         if (restoreUntil != null) {
             problem.setProperty("restoreUntil", restoreUntil);

@@ -1,5 +1,6 @@
 package io.novatune.trackapi.track;
 
+import io.novatune.platform.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -18,7 +19,7 @@ public class TrackNotFoundException extends ErrorResponseException {
 
     private static ProblemDetail problem(String trackId) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Track " + trackId + " was not found.");
-        problem.setType(URI.create("https://novatune.io/problems/track-not-found"));
+        problem.setType(ProblemTypes.of("track-not-found"));
         problem.setTitle("Track not found");
         return problem;
     }

@@ -10,5 +10,12 @@ public enum TrackStatus {
     /** Claimed for physical deletion: no longer restorable. */
     PURGING,
     /** Physical deletion gave up after its attempts; visible to admins. */
-    DELETE_FAILED
+    DELETE_FAILED;
+
+    /** The statuses a user's library shows, as an SQL list for {@code status IN ...}: written once, here. */
+    public static final String VISIBLE_SQL = "('PROCESSING', 'READY', 'FAILED')";
+
+    public boolean isVisible() {
+        return this == PROCESSING || this == READY || this == FAILED;
+    }
 }

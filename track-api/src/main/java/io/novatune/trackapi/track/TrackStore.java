@@ -74,7 +74,7 @@ public class TrackStore {
         StringBuilder sql = new StringBuilder("UPDATE tracks SET version = version + 1, updated_at = :now");
         command.changes().keySet().forEach(field ->
                 sql.append(", ").append(field.column()).append(" = :").append(field.name()));
-        sql.append(" WHERE id = :id AND user_id = :userId AND status IN ('PROCESSING', 'READY', 'FAILED')");
+        sql.append(" WHERE id = :id AND user_id = :userId AND status IN ").append(TrackStatus.VISIBLE_SQL);
         if (command.expectedVersion() != null) {
             sql.append(" AND version = :expectedVersion");
         }

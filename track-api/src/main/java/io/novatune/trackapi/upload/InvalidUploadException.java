@@ -1,5 +1,6 @@
 package io.novatune.trackapi.upload;
 
+import io.novatune.platform.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -29,7 +30,7 @@ public class InvalidUploadException extends ErrorResponseException {
     private static ProblemDetail problem(List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request has " + errors.size() + " invalid field(s).");
-        problem.setType(URI.create("https://novatune.io/problems/validation-failed"));
+        problem.setType(ProblemTypes.of("validation-failed"));
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors.stream()
                 .map(error -> Map.of("field", error.field(), "message", error.message()))

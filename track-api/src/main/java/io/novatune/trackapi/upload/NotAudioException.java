@@ -1,5 +1,6 @@
 package io.novatune.trackapi.upload;
 
+import io.novatune.platform.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -17,7 +18,7 @@ public class NotAudioException extends ErrorResponseException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "The file part must have an audio Content-Type such as audio/mpeg or audio/flac, not "
                         + (contentType == null ? "none" : contentType) + ".");
-        problem.setType(URI.create("https://novatune.io/problems/not-audio"));
+        problem.setType(ProblemTypes.of("not-audio"));
         problem.setTitle("Not an audio file");
         return problem;
     }

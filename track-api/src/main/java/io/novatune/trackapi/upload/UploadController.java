@@ -5,7 +5,7 @@ import io.novatune.trackapi.track.TrackResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.ObjectMapper;
-import io.novatune.trackapi.outbox.Traceparents;
+import io.novatune.platform.tracing.Traceparents;
 import io.novatune.trackapi.track.Track;
 import io.novatune.trackapi.track.TrackMetadata;
 import io.novatune.trackapi.upload.InvalidUploadException;

@@ -1,5 +1,6 @@
 package io.novatune.trackapi.upload;
 
+import io.novatune.platform.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -16,7 +17,7 @@ public class UploadTooLargeException extends ErrorResponseException {
     private static ProblemDetail problem(long maxFileBytes) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
                 "An uploaded file may have at most " + maxFileBytes + " bytes.");
-        problem.setType(URI.create("https://novatune.io/problems/file-too-large"));
+        problem.setType(ProblemTypes.of("file-too-large"));
         problem.setTitle("File too large");
         problem.setProperty("maxFileSizeBytes", maxFileBytes);
         return problem;

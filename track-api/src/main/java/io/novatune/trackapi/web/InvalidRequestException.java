@@ -1,5 +1,6 @@
 package io.novatune.trackapi.web;
 
+import io.novatune.platform.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -20,7 +21,7 @@ public class InvalidRequestException extends ErrorResponseException {
     static ProblemDetail problem(List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request has " + errors.size() + " invalid field(s).");
-        problem.setType(URI.create(ProblemDetailsAdvice.TYPE_BASE + "validation-failed"));
+        problem.setType(ProblemTypes.of("validation-failed"));
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
         return problem;

@@ -1,5 +1,6 @@
 package io.novatune.trackapi.web;
 
+import io.novatune.platform.problem.ProblemTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -25,7 +26,6 @@ import java.net.URI;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    static final String TYPE_BASE = "https://novatune.io/problems/";
 
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
@@ -48,7 +48,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail, ServerWebExchange exchange) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setType(ProblemTypes.of(type));
         problem.setTitle(title);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         return problem;

@@ -1,5 +1,6 @@
 package io.novatune.trackapi.web;
 
+import io.novatune.platform.problem.ProblemTypes;
 
 import tools.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -85,7 +86,7 @@ public class RateLimitFilter implements WebFilter, Ordered {
         long retryAfterSeconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
                 "Too many requests of this kind. Try again in " + retryAfterSeconds + " s.");
-        problem.setType(URI.create(ProblemDetailsAdvice.TYPE_BASE + "rate-limited"));
+        problem.setType(ProblemTypes.of("rate-limited"));
         problem.setTitle("Too many requests");
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         var response = exchange.getResponse();

@@ -73,7 +73,9 @@ class TrackAddedIsPublishedTest extends TrackApiIntegrationTest {
 
         assertThat(TopicRecorder.header(record, EventHeaders.EVENT_TYPE)).isEqualTo("io.novatune.events.TrackAdded");
         assertThat(TopicRecorder.header(record, EventHeaders.EVENT_ID)).isEqualTo(event.getEventId());
-        assertThat(TopicRecorder.header(record, EventHeaders.TRACEPARENT)).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        // W3C trace context: version 00, trace id, parent span id, and the flags byte (sampled, and since level 2
+        // random, as the tracer's propagator writes them).
+        assertThat(TopicRecorder.header(record, EventHeaders.TRACEPARENT)).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     }
 
     @Test
