@@ -66,6 +66,10 @@ public class ArchiveStore {
      */
     public Optional<StoredCopy> findVerified(String keyPrefix) {
         for (S3Object object : s3.listObjectsV2(request -> request.bucket(bucket).prefix(keyPrefix)).contents()) {
+            // Only {prefix}{ext}: track "a" must not take track "a.b"'s file for its own.
+            if (!object.key().substring(keyPrefix.length()).matches("[a-z0-9]+")) {
+                continue;
+            }
             Optional<StoredCopy> copy = verified(object.key());
             if (copy.isPresent()) {
                 return copy;
