@@ -1,0 +1,42 @@
+package io.novatune.archiver.archiving;
+
+import io.novatune.events.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes a result on {@code archive-results}, keyed by track id, and waits for the acknowledgement, so the
+ * {@code ArchiveDue}'s offset is committed only after the answer is in Kafka. The serializer sets the
+ * {@code event-type} and {@code event-id} headers; template observation sets {@code traceparent}.
+ */
+@Component
+public class ArchiveResultsPublisher {
+
+    private final KafkaTemplate<String, Object> kafka;
+    private final ArchivingProperties properties;
+
+    public ArchiveResultsPublisher(KafkaTemplate<String, Object> kafka, ArchivingProperties properties) {
+        this.kafka = kafka;
+        this.properties = properties;
+    }
+
+    public void publish(String trackId, SpecificRecord result) {
+        try {
+            kafka.send(new ProducerRecord<>(Topics.ARCHIVE_RESULTS, trackId, result))
+                    .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while publishing the archive result of track " + trackId, e);
+        } catch (ExecutionException | TimeoutException e) {
+            // Thrown to the listener: the shared error handler redelivers the ArchiveDue, whose copies are reused.
+            throw new KafkaException("archive result of track " + trackId + " was not acknowledged", e);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package io.novatune.archiver.storage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The archive copies in the bucket. A copy is written by streaming: the source is read one part (one reused
+ * buffer) at a time, hashed and uploaded, so an in-flight asset holds {@code part-size} bytes whatever its size.
+ * <p>
+ * The SHA-256 is known only once the last byte has passed, but S3 takes user metadata only when an upload
+ * starts. So a file of one part is hashed in its buffer and put with its metadata in one request, and a larger
+ * one is uploaded in parts and then copied onto itself with the metadata (S3 copies server-side). An object
+ * without the metadata is therefore never taken for a verified copy ({@link #findVerified}): the next attempt
+ * writes it again.
+ */
+@Component
+public class ArchiveStore {
+
+    public static final String SHA256_METADATA = "sha256";
+    public static final String SIZE_METADATA = "size-bytes";
+
+    private static final Logger log = LoggerFactory.getLogger(ArchiveStore.class);
+    private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(3);
+
+    private final S3Client s3;
+    private final String bucket;
+    private final int partSize;
+    private final Clock clock;
+
+    public ArchiveStore(S3Client s3, S3Properties properties, Clock clock) {
+        this.s3 = s3;
+        this.bucket = properties.bucket();
+        this.partSize = (int) properties.partSize().toBytes();
+        this.clock = clock;
+    }
+
+    /**
+     * A verified copy whose key starts with {@code keyPrefix} (e.g. {@code tracks-audio/u/t.}), if one is there.
+     * Found by listing, not by a key, because the extension comes from the provider's content type and the link
+     * may have expired by the time an {@code ArchiveDue} is replayed.
+     */
+    public Optional<StoredCopy> findVerified(String keyPrefix) {
+        for (S3Object object : s3.listObjectsV2(request -> request.bucket(bucket).prefix(keyPrefix)).contents()) {
+            // Only {prefix}{ext}: track "a" must not take track "a.b"'s file for its own.
+            if (!object.key().substring(keyPrefix.length()).matches("[a-z0-9]+")) {
+                continue;
+            }
+            Optional<StoredCopy> copy = verified(object.key());
+            if (copy.isPresent()) {
+                return copy;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<StoredCopy> verified(String key) {
+        HeadObjectResponse head;
+        try {
+            head = s3.headObject(request -> request.bucket(bucket).key(key));
+        } catch (NoSuchKeyException gone) {
+            return Optional.empty();
+        }
+        Map<String, String> metadata = head.metadata();
+        String sha256 = metadata.get(SHA256_METADATA);
+        String size = metadata.get(SIZE_METADATA);
+        // The metadata is written only after every byte was counted and hashed; the stored length must agree.
+        if (sha256 == null || size == null || !size.equals(Long.toString(head.contentLength()))) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredCopy(key, head.contentLength(), sha256, head.contentType()));
+    }
+
+    /**
+     * Streams exactly {@code length} bytes of {@code source} into {@code key}. On any failure nothing verified is
+     * left behind: a multipart upload is aborted, and the key holds no object with the archive metadata.
+     *
+     * @throws IOException reading the source failed (a truncated body among others)
+     */
+    public StoredCopy store(String key, String contentType, long length, InputStream source) throws IOException {
+        MessageDigest sha256 = sha256();
+        byte[] buffer = new byte[(int) Math.min(partSize, Math.max(length, 1))];
+        int first = fill(source, buffer);
+        sha256.update(buffer, 0, first);
+        if (first == length) {
+            String hex = HexFormat.of().formatHex(sha256.digest());
+            s3.putObject(request -> request.bucket(bucket).key(key).contentType(contentType).contentLength(length)
+                            .metadata(metadata(hex, length)),
+                    body(buffer, first, contentType));
+            return new StoredCopy(key, length, hex, contentType);
+        }
+        return storeInParts(key, contentType, length, source, sha256, buffer, first);
+    }
+
+    private StoredCopy storeInParts(String key, String contentType, long length, InputStream source,
+                                    MessageDigest sha256, byte[] buffer, int first) throws IOException {
+        String uploadId = s3.createMultipartUpload(request -> request.bucket(bucket).key(key).contentType(contentType))
+                .uploadId();
+        boolean completed = false;
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            long stored = 0;
+            int filled = first;
+            while (filled > 0) {
+                int partNumber = parts.size() + 1;
+                int size = filled;
+                String etag = s3.uploadPart(request -> request.bucket(bucket).key(key).uploadId(uploadId)
+                        .partNumber(partNumber).contentLength((long) size), body(buffer, size, contentType)).eTag();
+                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
+                stored += size;
+                filled = stored < length ? fill(source, buffer) : 0;
+                sha256.update(buffer, 0, filled);
+            }
+            if (stored != length) {
+                throw new IOException("stored " + stored + " bytes, " + length + " declared");
+            }
+            s3.completeMultipartUpload(request -> request.bucket(bucket).key(key).uploadId(uploadId)
+                    .multipartUpload(upload -> upload.parts(parts)));
+            completed = true;
+            String hex = HexFormat.of().formatHex(sha256.digest());
+            try {
+                s3.copyObject(request -> request.sourceBucket(bucket).sourceKey(key)
+                        .destinationBucket(bucket).destinationKey(key)
+                        .metadataDirective(MetadataDirective.REPLACE)
+                        .contentType(contentType)
+                        .metadata(metadata(hex, length)));
+            } catch (RuntimeException e) {
+                deleteQuietly(key);
+                throw e;
+            }
+            return new StoredCopy(key, length, hex, contentType);
+        } finally {
+            if (!completed) {
+                abortQuietly(key, uploadId);
+            }
+        }
+    }
+
+    private static RequestBody body(byte[] buffer, int size, String contentType) {
+        // A fresh stream over the same buffer for every SDK attempt, and no copy of the buffer.
+        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, size), size, contentType);
+    }
+
+    private static int fill(InputStream source, byte[] buffer) throws IOException {
+        int filled = 0;
+        while (filled < buffer.length) {
+            int n = source.read(buffer, filled, buffer.length - filled);
+            if (n < 0) {
+                break;
+            }
+            filled += n;
+        }
+        return filled;
+    }
+
+    private static Map<String, String> metadata(String sha256, long length) {
+        return Map.of(SHA256_METADATA, sha256, SIZE_METADATA, Long.toString(length));
+    }
+
+    private void abortQuietly(String key, String uploadId) {
+        try {
+            s3.abortMultipartUpload(request -> request.bucket(bucket).key(key).uploadId(uploadId));
+        } catch (RuntimeException e) {
+            // The start-up sweep aborts it later.
+            log.atWarn().addKeyValue("reason", e.getMessage()).log("could not abort a failed multipart upload");
+        }
+    }
+
+    private void deleteQuietly(String key) {
+        try {
+            s3.deleteObject(request -> request.bucket(bucket).key(key));
+        } catch (RuntimeException e) {
+            // Without its metadata it is not a verified copy; the next attempt overwrites it.
+            log.atWarn().addKeyValue("reason", e.getMessage()).log("could not delete an unverified object");
+        }
+    }
+
+    /** Aborts incomplete multipart uploads under {@code prefix} started more than {@code age} ago; answers how many. */
+    public int abortStaleUploads(String prefix, Duration age) {
+        Instant startedBefore = clock.instant().minus(age);
+        int aborted = 0;
+        String keyMarker = null;
+        String uploadIdMarker = null;
+        while (true) {
+            var request = ListMultipartUploadsRequest.builder().bucket(bucket).prefix(prefix)
+                    .keyMarker(keyMarker).uploadIdMarker(uploadIdMarker).build();
+            var page = s3.listMultipartUploads(request);
+            for (MultipartUpload upload : page.uploads()) {
+                if (upload.initiated() == null || upload.initiated().isBefore(startedBefore)) {
+                    abortQuietly(upload.key(), upload.uploadId());
+                    aborted++;
+                }
+            }
+            if (!Boolean.TRUE.equals(page.isTruncated())) {
+                return aborted;
+            }
+            keyMarker = page.nextKeyMarker();
+            uploadIdMarker = page.nextUploadIdMarker();
+        }
+    }
+
+    /** Reachable and the bucket is ours to use: what health reports. */
+    public void checkBucket() {
+        try {
+            s3.headBucket(request -> request.bucket(bucket)
+                    .overrideConfiguration(call -> call.apiCallTimeout(HEALTH_CHECK_TIMEOUT)));
+        } catch (S3Exception e) {
+            throw new IllegalStateException("bucket " + bucket + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JVM has SHA-256", impossible);
+        }
+    }
+}
