@@ -12,6 +12,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
+import io.novatune.deploy.flags.FlagValues;
+import io.novatune.deploy.redrive.DeadLetterRedrive;
+import io.novatune.deploy.replay.Replay;
+import io.novatune.deploy.stack.TopicSetup;
+import io.novatune.deploy.tail.TailTopic;
 import io.novatune.infra.KafkaServer;
 import io.novatune.infra.SharedInfrastructure;
 import org.apache.kafka.clients.producer.KafkaProducer;

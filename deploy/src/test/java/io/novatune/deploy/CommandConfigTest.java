@@ -14,6 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.novatune.deploy.redrive.DeadLetterRedrive;
+import io.novatune.deploy.redrive.RedriveOptions;
+import io.novatune.deploy.replay.Replay;
+import io.novatune.deploy.replay.ReplayOptions;
+import io.novatune.deploy.tail.TailOptions;
+import io.novatune.deploy.tail.TailTopic;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
