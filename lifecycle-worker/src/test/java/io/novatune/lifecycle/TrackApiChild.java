@@ -8,7 +8,7 @@ import io.novatune.infra.FreePort;
 import io.novatune.infra.PostgresServer;
 import io.novatune.infra.S3Server;
 import io.novatune.infra.SharedInfrastructure;
-import io.novatune.lifecycle.orphans.ServiceToken;
+import io.novatune.lifecycle.trackapi.ServiceToken;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;

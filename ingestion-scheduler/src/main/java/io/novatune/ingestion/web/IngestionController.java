@@ -1,8 +1,8 @@
 package io.novatune.ingestion.web;
 
-import io.novatune.ingestion.ledger.IsrcLedger;
 import io.novatune.ingestion.ledger.LedgerEntry;
 import io.novatune.ingestion.ledger.LedgerStats;
+import io.novatune.ingestion.scheduling.IngestionStatus;
 import io.novatune.ingestion.scheduling.IsrcNormaliser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,16 +11,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Read-only view of the ledger for operators ("was this recording sent to the index, when, and did it
- * arrive?"). Like actuator, it is meant for the cluster-internal network, not for end users.
+ * arrive?"), through {@link IngestionStatus}. Like actuator, it is meant for the cluster-internal network, not for
+ * end users.
  */
 @RestController
 @RequestMapping("/api/v1/ingestion")
 class IngestionController {
 
-    private final IsrcLedger ledger;
+    private final IngestionStatus status;
 
-    IngestionController(IsrcLedger ledger) {
-        this.ledger = ledger;
+    IngestionController(IngestionStatus status) {
+        this.status = status;
     }
 
     /** Any spelling the scheduler accepts works here too ({@code US-RC1-23-45678}). */
@@ -29,11 +30,11 @@ class IngestionController {
         if (!(IsrcNormaliser.normalise(isrc) instanceof IsrcNormaliser.Valid valid)) {
             throw new InvalidIsrcException(isrc);
         }
-        return ledger.find(valid.isrc()).orElseThrow(() -> new UnknownIsrcException(valid.isrc()));
+        return status.of(valid.isrc()).orElseThrow(() -> new UnknownIsrcException(valid.isrc()));
     }
 
     @GetMapping("/stats")
     LedgerStats stats() {
-        return ledger.stats();
+        return status.stats();
     }
 }

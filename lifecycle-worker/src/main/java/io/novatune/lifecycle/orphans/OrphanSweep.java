@@ -6,6 +6,7 @@ import io.novatune.lifecycle.config.ObjectKeyLogging;
 import io.novatune.lifecycle.storage.ObjectStore;
 import io.novatune.lifecycle.storage.StoredObject;
 import io.novatune.lifecycle.storage.TrackObjectKeys;
+import io.novatune.lifecycle.trackapi.TrackApiReferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

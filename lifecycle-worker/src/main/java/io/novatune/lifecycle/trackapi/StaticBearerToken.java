@@ -1,4 +1,4 @@
-package io.novatune.lifecycle.orphans;
+package io.novatune.lifecycle.trackapi;
 
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;

@@ -1,4 +1,4 @@
-package io.novatune.lifecycle.orphans;
+package io.novatune.lifecycle.trackapi;
 
 import tools.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

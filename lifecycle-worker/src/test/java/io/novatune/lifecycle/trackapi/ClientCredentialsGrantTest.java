@@ -1,9 +1,11 @@
-package io.novatune.lifecycle.orphans;
+package io.novatune.lifecycle.trackapi;
 
 import tools.jackson.databind.JsonNode;
 import io.novatune.lifecycle.LifecycleIntegrationTest;
 import io.novatune.lifecycle.TestStorage;
 import io.novatune.lifecycle.TrackApiChild;
+import io.novatune.lifecycle.orphans.OrphanSweep;
+import io.novatune.lifecycle.orphans.OrphanSweepReport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.novatune.lifecycle.orphans;
+package io.novatune.lifecycle.trackapi;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;

@@ -1,4 +1,4 @@
-package io.novatune.lifecycle.orphans;
+package io.novatune.lifecycle.trackapi;
 
 import io.novatune.lifecycle.storage.ObjectStore;
 import org.springframework.http.MediaType;

@@ -1,4 +1,4 @@
-package io.novatune.lifecycle.orphans;
+package io.novatune.lifecycle.trackapi;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package io.novatune.lifecycle.orphans;
+package io.novatune.lifecycle.trackapi;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

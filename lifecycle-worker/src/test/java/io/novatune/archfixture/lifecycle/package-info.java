@@ -1,0 +1,5 @@
+/**
+ * Deliberate violations of lifecycle-worker's architecture rules, for ArchitectureTest to show that each rule fails.
+ * Outside {@code io.novatune.lifecycle}, so Spring's component scan never sees them; nothing here is a bean.
+ */
+package io.novatune.archfixture.lifecycle;
