@@ -1,6 +1,5 @@
 package io.novatune.ingestion.messaging;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import io.micrometer.tracing.Span;
@@ -8,6 +7,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.novatune.events.EventHeaders;
 import io.novatune.ingestion.scheduling.CurrentTrace;
+import io.novatune.platform.tracing.Traceparents;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -23,21 +23,17 @@ class RequestTracing implements CurrentTrace {
 
     private final Tracer tracer;
     private final Propagator propagator;
+    private final Traceparents traceparents;
 
     RequestTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
         this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
+        this.traceparents = new Traceparents(this.tracer, this.propagator);
     }
 
     @Override
     public String traceparent() {
-        Span current = tracer.currentSpan();
-        if (current == null) {
-            return null;
-        }
-        Map<String, String> carrier = new HashMap<>();
-        propagator.inject(current.context(), carrier, Map::put);
-        return carrier.get(EventHeaders.TRACEPARENT);
+        return traceparents.current();
     }
 
     /** Runs {@code publish} in a new span, a child of {@code traceparent} when there is one. */

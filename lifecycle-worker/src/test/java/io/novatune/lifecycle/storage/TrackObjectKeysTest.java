@@ -2,16 +2,14 @@ package io.novatune.lifecycle.storage;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TrackObjectKeysTest {
 
-    private final TrackObjectKeys keys = new TrackObjectKeys(new S3Properties(null, null, null, "us-east-1",
-            "novatune-media", List.of("audio/", "tracks-audio/", "tracks-covers/", "tracks-videos/"),
-            Duration.ofSeconds(10), Duration.ofSeconds(30)));
+    private final TrackObjectKeys keys = new TrackObjectKeys(new S3Properties("novatune-media",
+            List.of("audio/", "tracks-audio/", "tracks-covers/", "tracks-videos/")));
 
     @Test
     void a_key_belongs_to_a_track_under_a_track_prefix_followed_by_its_user_and_track_and_an_optional_suffix() {

@@ -12,7 +12,8 @@ import java.time.Duration;
  *
  * @param endpoint          an S3-compatible endpoint (S3Proxy, MinIO, Ceph); empty means Amazon S3 itself
  * @param accessKey         static credentials; empty means the SDK's default chain (instance role, web identity, env)
- * @param apiCallTimeout    the longest one S3 call may take, retries included; empty means the SDK's default (none)
+ * @param attemptTimeout    the longest one S3 request may take; empty means the SDK's default (none)
+ * @param callTimeout       the longest one S3 call may take, the SDK's own retries included; empty means none
  */
 @ConfigurationProperties("novatune.s3")
 public record S3ClientSettings(
@@ -20,7 +21,8 @@ public record S3ClientSettings(
         String accessKey,
         String secretKey,
         @DefaultValue("us-east-1") String region,
-        Duration apiCallTimeout) {
+        Duration attemptTimeout,
+        Duration callTimeout) {
 
     public boolean hasStaticCredentials() {
         return accessKey != null && !accessKey.isBlank();

@@ -48,9 +48,10 @@ public final class S3Clients {
                 // MinIO/Ceph reject; TLS and SigV4 payload signing already protect the bytes in transit.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-        if (settings.apiCallTimeout() != null) {
-            builder.overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(settings.apiCallTimeout()).build());
-        }
+        builder.overrideConfiguration(ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(settings.attemptTimeout())
+                .apiCallTimeout(settings.callTimeout())
+                .build());
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
