@@ -2,7 +2,9 @@ package io.novatune.discovery;
 
 import io.novatune.infra.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
+import io.micrometer.registry.otlp.OtlpMeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,5 +44,10 @@ class DiscoveryServiceStartsTest {
     @Test
     void it_exposes_prometheus_metrics() {
         assertThat(http.getForObject("/actuator/prometheus", String.class)).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void it_pushes_no_metrics_over_otlp_unless_configured_to(@Autowired ApplicationContext context) {
+        assertThat(context.getBeanNamesForType(OtlpMeterRegistry.class)).isEmpty();
     }
 }
