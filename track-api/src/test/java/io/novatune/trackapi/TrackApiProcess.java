@@ -3,7 +3,6 @@ package io.novatune.trackapi;
 import io.novatune.infra.ChildJvm;
 import io.novatune.infra.ChildOutput;
 import io.novatune.infra.FreePort;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

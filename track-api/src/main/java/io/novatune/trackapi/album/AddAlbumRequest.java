@@ -1,9 +1,7 @@
 package io.novatune.trackapi.album;
 
 import io.novatune.trackapi.track.TrackFieldRules;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.novatune.trackapi.album.AddAlbum;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;

@@ -1,6 +1,5 @@
 package io.novatune.trackapi.album;
 
-import io.novatune.trackapi.album.AlbumLibrary;
 import io.novatune.platform.tracing.Traceparents;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;

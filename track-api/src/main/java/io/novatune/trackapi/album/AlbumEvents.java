@@ -2,7 +2,6 @@ package io.novatune.trackapi.album;
 
 import io.novatune.events.AlbumAdded;
 import io.novatune.trackapi.outbox.OutboxEvent;
-
 import java.util.UUID;
 
 /** An album's events; keyed by album id, on {@code track-added} with the single tracks. */

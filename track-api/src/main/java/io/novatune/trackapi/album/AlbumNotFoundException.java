@@ -5,8 +5,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
-
 /** No album with this id in this user's library; another user's answers the same. */
 public class AlbumNotFoundException extends ErrorResponseException {
 

@@ -1,7 +1,5 @@
 package io.novatune.trackapi.album;
 
-import io.novatune.trackapi.album.Album;
-
 import java.time.Instant;
 import java.util.List;
 

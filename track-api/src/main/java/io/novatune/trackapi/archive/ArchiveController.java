@@ -1,8 +1,5 @@
 package io.novatune.trackapi.archive;
 
-import io.novatune.trackapi.archive.ArchiveRequest;
-import io.novatune.trackapi.archive.ArchiveStatistics;
-import io.novatune.trackapi.archive.Archiving;
 import io.novatune.platform.tracing.Traceparents;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -4,7 +4,6 @@ import io.novatune.events.ArchiveDue;
 import io.novatune.trackapi.outbox.OutboxEvent;
 import io.novatune.trackapi.track.ProviderLinks;
 import io.novatune.trackapi.track.Track;
-
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,12 +1,10 @@
 package io.novatune.trackapi.archive;
 
 import io.novatune.trackapi.inbox.Inbox;
-
 import io.novatune.events.ArchiveFailed;
 import io.novatune.events.Topics;
 import io.novatune.events.TrackArchived;
 import io.novatune.events.kafka.UnprocessableEventException;
-import io.novatune.trackapi.archive.ArchiveResults;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;

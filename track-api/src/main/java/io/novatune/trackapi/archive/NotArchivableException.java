@@ -5,8 +5,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
-
 /** An archive request for a track that has nothing (more) to archive. */
 public class NotArchivableException extends ErrorResponseException {
 

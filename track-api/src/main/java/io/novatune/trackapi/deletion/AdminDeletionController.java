@@ -1,6 +1,5 @@
 package io.novatune.trackapi.deletion;
 
-import io.novatune.trackapi.deletion.Purges;
 import io.novatune.platform.tracing.Traceparents;
 import io.novatune.trackapi.track.Track;
 import io.novatune.trackapi.track.TrackStatus;

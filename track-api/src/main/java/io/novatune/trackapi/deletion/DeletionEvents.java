@@ -5,7 +5,6 @@ import io.novatune.events.TrackPurgeDue;
 import io.novatune.events.TrackRestored;
 import io.novatune.trackapi.outbox.OutboxEvent;
 import io.novatune.trackapi.track.Track;
-
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,7 +1,5 @@
 package io.novatune.trackapi.deletion;
 
-import io.novatune.trackapi.deletion.SoftDeletion;
-
 import java.time.Instant;
 
 /** The answer to DELETE: the same for every repeat, as long as the track has not been purged. */

@@ -5,8 +5,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
-
 /** A restore of a track that is not deleted. */
 public class NotDeletedException extends ErrorResponseException {
 

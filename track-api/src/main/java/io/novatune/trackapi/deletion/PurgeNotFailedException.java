@@ -6,8 +6,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
-
 /** An admin retry of a purge that has not given up. */
 public class PurgeNotFailedException extends ErrorResponseException {
 

@@ -1,8 +1,6 @@
 package io.novatune.trackapi.deletion;
 
 import io.novatune.trackapi.track.TrackResponse;
-
-import io.novatune.trackapi.deletion.TrackDeletion;
 import io.novatune.platform.tracing.Traceparents;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

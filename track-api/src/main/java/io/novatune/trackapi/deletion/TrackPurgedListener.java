@@ -1,11 +1,9 @@
 package io.novatune.trackapi.deletion;
 
 import io.novatune.trackapi.inbox.Inbox;
-
 import io.novatune.events.Topics;
 import io.novatune.events.TrackPurged;
 import io.novatune.events.kafka.UnprocessableEventException;
-import io.novatune.trackapi.deletion.PurgeResults;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;

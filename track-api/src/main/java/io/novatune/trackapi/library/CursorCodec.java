@@ -2,8 +2,6 @@ package io.novatune.trackapi.library;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
-import io.novatune.trackapi.library.PageCursor;
-import io.novatune.trackapi.library.SortField;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

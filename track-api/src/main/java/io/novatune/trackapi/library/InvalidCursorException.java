@@ -5,8 +5,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
-
 /** A cursor we did not issue, or issued for another ordering: the client must start again from page one. */
 public class InvalidCursorException extends ErrorResponseException {
 

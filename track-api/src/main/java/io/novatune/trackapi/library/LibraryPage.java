@@ -1,7 +1,6 @@
 package io.novatune.trackapi.library;
 
 import io.novatune.trackapi.track.Track;
-
 import java.util.List;
 
 public record LibraryPage(List<Track> items, PageCursor next) {

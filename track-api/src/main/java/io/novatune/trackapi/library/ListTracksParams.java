@@ -1,10 +1,6 @@
 package io.novatune.trackapi.library;
 
 import io.novatune.trackapi.track.TrackFieldRules;
-
-import io.novatune.trackapi.library.LibraryQuery;
-import io.novatune.trackapi.library.PageCursor;
-import io.novatune.trackapi.library.SortField;
 import io.novatune.trackapi.track.TrackSource;
 import io.novatune.trackapi.track.TrackStatus;
 import jakarta.validation.constraints.Max;

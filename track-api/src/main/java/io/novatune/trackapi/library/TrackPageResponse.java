@@ -1,7 +1,6 @@
 package io.novatune.trackapi.library;
 
 import io.novatune.trackapi.track.TrackResponse;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;

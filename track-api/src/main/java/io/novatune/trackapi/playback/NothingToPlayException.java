@@ -5,8 +5,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
-
 /**
  * The track exists but has no audio anyone can fetch: a catalog track (played in its catalog), or a provider track
  * whose link expired before it was archived. 409: the track's state, not the request, is what is missing.

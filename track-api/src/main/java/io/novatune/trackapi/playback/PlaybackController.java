@@ -1,6 +1,5 @@
 package io.novatune.trackapi.playback;
 
-import io.novatune.trackapi.playback.Playback;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -5,7 +5,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
 import java.time.Instant;
 
 /** The track was deleted: nothing of it is served, though a {@code DELETED} one can be restored until {@code restoreUntil}. */

@@ -1,7 +1,5 @@
 package io.novatune.trackapi.quota;
 
-import io.novatune.trackapi.quota.QuotaUsage;
-import io.novatune.trackapi.quota.Quotas;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -5,8 +5,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
-
 /** Storing this many more bytes would take the user past their quota. */
 public class QuotaExceededException extends ErrorResponseException {
 

@@ -5,8 +5,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
-
 /** The object store did not do what was asked (unreachable, or answered an error): the request may be retried. */
 public class StorageUnavailableException extends ErrorResponseException {
 

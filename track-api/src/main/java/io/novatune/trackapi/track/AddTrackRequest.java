@@ -1,11 +1,6 @@
 package io.novatune.trackapi.track;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.novatune.trackapi.track.AddCatalogTrack;
-import io.novatune.trackapi.track.AddProviderTrack;
-import io.novatune.trackapi.track.CatalogRef;
-import io.novatune.trackapi.track.ProviderLinks;
-import io.novatune.trackapi.track.TrackMetadata;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;

@@ -1,13 +1,10 @@
 package io.novatune.trackapi.track;
 
 import io.novatune.trackapi.web.InvalidRequestException;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.exc.MismatchedInputException;
-import io.novatune.trackapi.track.MetadataField;
-import io.novatune.trackapi.track.UpdateMetadata;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 

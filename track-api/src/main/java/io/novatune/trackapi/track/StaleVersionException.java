@@ -5,8 +5,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
-
 /** {@code If-Match} named a version that is no longer current: someone else changed the track first. */
 public class StaleVersionException extends ErrorResponseException {
 

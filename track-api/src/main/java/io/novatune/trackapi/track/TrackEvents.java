@@ -3,7 +3,6 @@ package io.novatune.trackapi.track;
 import io.novatune.events.TrackAdded;
 import io.novatune.events.TrackUpdated;
 import io.novatune.trackapi.outbox.OutboxEvent;
-
 import java.util.Collection;
 import java.util.UUID;
 

@@ -5,7 +5,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
 import java.time.Instant;
 
 /** The track was deleted: it answers 410, with the date until which it can still be restored. */

@@ -5,8 +5,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
-
 /**
  * No track with this id in this user's library. Another user's track answers the same, so that
  * ids cannot be probed.

@@ -1,8 +1,6 @@
 package io.novatune.trackapi.track;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.novatune.trackapi.track.CatalogRef;
-import io.novatune.trackapi.track.Track;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -5,8 +5,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
-
 /** The file part does not declare an audio media type. */
 public class NotAudioException extends ErrorResponseException {
 

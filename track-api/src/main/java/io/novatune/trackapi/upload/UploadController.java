@@ -1,15 +1,12 @@
 package io.novatune.trackapi.upload;
 
 import io.novatune.trackapi.track.TrackResponse;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.ObjectMapper;
 import io.novatune.platform.tracing.Traceparents;
 import io.novatune.trackapi.track.Track;
 import io.novatune.trackapi.track.TrackMetadata;
-import io.novatune.trackapi.upload.InvalidUploadException;
-import io.novatune.trackapi.upload.TrackUploads;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.core.io.buffer.DataBuffer;

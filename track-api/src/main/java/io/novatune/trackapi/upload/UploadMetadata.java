@@ -1,7 +1,6 @@
 package io.novatune.trackapi.upload;
 
 import io.novatune.trackapi.track.TrackFieldRules;
-
 import io.novatune.trackapi.track.TrackMetadata;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

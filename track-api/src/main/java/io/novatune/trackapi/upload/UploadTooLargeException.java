@@ -5,8 +5,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
-
 /** The file is larger than any upload may be. */
 public class UploadTooLargeException extends ErrorResponseException {
 

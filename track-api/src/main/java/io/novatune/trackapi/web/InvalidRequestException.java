@@ -5,7 +5,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
 import java.util.List;
 
 /** A request whose fields are invalid: 400 with every error named, as bean validation answers. */

@@ -1,7 +1,6 @@
 package io.novatune.trackapi.web;
 
 import io.novatune.platform.problem.ProblemTypes;
-
 import tools.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,6 +1,5 @@
 package io.novatune.trackapi.web;
 
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -1,6 +1,5 @@
 package io.novatune.trackapi.web;
 
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.core.Ordered;

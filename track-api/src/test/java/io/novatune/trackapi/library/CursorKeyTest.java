@@ -1,8 +1,6 @@
 package io.novatune.trackapi.library;
 
 import tools.jackson.databind.ObjectMapper;
-import io.novatune.trackapi.library.PageCursor;
-import io.novatune.trackapi.library.SortField;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,7 +3,6 @@ package io.novatune.trackapi.outbox.relay;
 import io.novatune.infra.ChildJvm;
 import io.novatune.infra.ChildOutput;
 import io.novatune.infra.PostgresServer;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
