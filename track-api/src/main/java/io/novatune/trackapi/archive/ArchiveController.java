@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
 import reactor.core.publisher.Mono;
 
 /** Archiving provider tracks' assets now, and how far archiving is overall. */
@@ -31,6 +33,15 @@ public class ArchiveController {
         boolean admin = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(ADMIN::equals);
         return archiving.archiveNow(caller.getName(), admin, id, traceparents.current())
                 .map(request -> ResponseEntity.status(HttpStatus.ACCEPTED).body(request));
+    }
+
+    /** Provider tracks at risk: archiving failed for good, or the links expire within the warning window. */
+    @GetMapping("/api/v1/me/archive-warnings")
+    public Mono<ArchiveWarnings> warnings(Authentication caller) {
+        return archiving.warnings(caller.getName()).collectList().map(ArchiveWarnings::new);
+    }
+
+    public record ArchiveWarnings(List<ArchiveWarning> items) {
     }
 
     @GetMapping("/api/v1/admin/archive/statistics")

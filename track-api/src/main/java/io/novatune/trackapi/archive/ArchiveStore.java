@@ -175,6 +175,31 @@ class ArchiveStore {
                 .one();
     }
 
+    /**
+     * The user's provider tracks at risk, most urgent first: archiving stopped with an error (nothing will try
+     * again), or not archived and the links expire before {@code warnBefore} (or already have).
+     */
+    Flux<ArchiveWarning> warnings(String userId, Instant now, Instant warnBefore, Duration linkLifetime) {
+        return db.sql(sql("""
+                        SELECT id, title, last_archive_error, {expiry} AS expires_at,
+                               CASE WHEN {expiry} <= :now THEN 'EXPIRED'
+                                    WHEN archive_due_at IS NULL AND last_archive_error IS NOT NULL THEN 'FAILED'
+                                    ELSE 'EXPIRING' END AS reason
+                          FROM tracks
+                         WHERE user_id = :userId AND source = 'PROVIDER' AND archived_at IS NULL
+                           AND status IN {visible}
+                           AND ({expiry} <= :warnBefore OR (archive_due_at IS NULL AND last_archive_error IS NOT NULL))
+                         ORDER BY expires_at, id"""))
+                .bind("userId", userId)
+                .bind("now", now)
+                .bind("warnBefore", warnBefore)
+                .bind("lifetime", seconds(linkLifetime))
+                .map(row -> new ArchiveWarning(row.get("id", String.class), row.get("title", String.class),
+                        row.get("reason", String.class), row.get("expires_at", Instant.class),
+                        row.get("last_archive_error", String.class)))
+                .all();
+    }
+
     Mono<Long> countDue(Instant now) {
         return db.sql("SELECT count(*) AS n FROM tracks WHERE archived_at IS NULL AND archive_due_at <= :now")
                 .bind("now", now)

@@ -122,6 +122,14 @@ public class Archiving {
         });
     }
 
+    /** The caller's provider tracks whose assets are at risk, so the user can act before anything is lost. */
+    public Flux<ArchiveWarning> warnings(String userId) {
+        return Flux.defer(() -> {
+            Instant now = now();
+            return store.warnings(userId, now, now.plus(policy.urgentWithin()), policy.defaultLinkLifetime());
+        });
+    }
+
     /** Archives due and not yet sent. */
     public Mono<Long> dueBacklog() {
         return Mono.defer(() -> store.countDue(now()));
