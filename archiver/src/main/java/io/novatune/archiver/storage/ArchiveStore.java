@@ -11,7 +11,6 @@ import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.ByteArrayInputStream;
@@ -45,7 +44,6 @@ public class ArchiveStore {
     public static final String SIZE_METADATA = "size-bytes";
 
     private static final Logger log = LoggerFactory.getLogger(ArchiveStore.class);
-    private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(3);
 
     private final S3Client s3;
     private final String bucket;
@@ -220,16 +218,6 @@ public class ArchiveStore {
             }
             keyMarker = page.nextKeyMarker();
             uploadIdMarker = page.nextUploadIdMarker();
-        }
-    }
-
-    /** Reachable and the bucket is ours to use: what health reports. */
-    public void checkBucket() {
-        try {
-            s3.headBucket(request -> request.bucket(bucket)
-                    .overrideConfiguration(call -> call.apiCallTimeout(HEALTH_CHECK_TIMEOUT)));
-        } catch (S3Exception e) {
-            throw new IllegalStateException("bucket " + bucket + ": " + e.getMessage(), e);
         }
     }
 

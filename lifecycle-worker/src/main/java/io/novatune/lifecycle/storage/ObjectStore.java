@@ -6,7 +6,6 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -19,7 +18,6 @@ public class ObjectStore {
     public static final int PAGE_SIZE = 1000;
 
     private static final int NOT_FOUND = 404;
-    private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(3);
 
     private final S3Client s3;
     private final String bucket;
@@ -71,11 +69,6 @@ public class ObjectStore {
     }
 
     /** Reachable and the bucket is ours to use: what health reports. */
-    public void checkBucket() {
-        s3.headBucket(request -> request.bucket(bucket)
-                .overrideConfiguration(call -> call.apiCallTimeout(HEALTH_CHECK_TIMEOUT)));
-    }
-
     public String bucket() {
         return bucket;
     }

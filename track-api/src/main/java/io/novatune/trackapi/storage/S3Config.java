@@ -1,5 +1,6 @@
 package io.novatune.trackapi.storage;
 
+import io.novatune.platform.storage.ReactiveS3BucketHealthIndicator;
 import io.novatune.platform.storage.S3ClientSettings;
 import io.novatune.platform.storage.S3Clients;
 import org.springframework.context.annotation.Bean;
@@ -30,5 +31,14 @@ public class S3Config {
             builder.endpointOverride(settings.endpoint());
         }
         return builder.build();
+    }
+
+    /**
+     * {@code s3} in the health and readiness groups: without the bucket no upload or playback works, so a replica
+     * that cannot reach it should not take traffic.
+     */
+    @Bean("s3")
+    ReactiveS3BucketHealthIndicator s3HealthIndicator(S3AsyncClient s3, S3Properties properties) {
+        return new ReactiveS3BucketHealthIndicator(s3, properties.bucket());
     }
 }
