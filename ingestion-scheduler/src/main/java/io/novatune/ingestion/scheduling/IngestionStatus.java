@@ -20,7 +20,7 @@ public class IngestionStatus {
         this.ledger = ledger;
     }
 
-    /** @param isrc a normalised ISRC ({@link IsrcNormaliser.Valid#isrc()}) */
+    /** @param isrc a normalised ISRC ({@link io.novatune.events.Isrc#code()}) */
     public Optional<LedgerEntry> of(String isrc) {
         return ledger.find(isrc);
     }

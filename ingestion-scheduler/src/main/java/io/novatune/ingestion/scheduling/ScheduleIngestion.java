@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.novatune.events.AlbumAdded;
+import io.novatune.events.Isrc;
 import io.novatune.events.TrackAdded;
 import io.novatune.events.TrackIndexed;
 import io.novatune.events.kafka.UnprocessableEventException;
@@ -59,11 +61,10 @@ public class ScheduleIngestion {
 
     /** The indexing worker confirms an ISRC; it is never requested again. */
     public void trackIndexed(TrackIndexed event) {
-        if (!(IsrcNormaliser.normalise(event.getIsrc()) instanceof IsrcNormaliser.Valid valid)) {
-            // The worker keys by the ISRC we sent it: anything else is a broken contract, for the DLT.
-            throw new UnprocessableEventException("TrackIndexed " + event.getEventId() + " has no valid ISRC: " + event.getIsrc());
-        }
-        ledger.markIndexed(valid.isrc(), event.getTrackId(), event.getOccurredAt());
+        // The worker keys by the ISRC we sent it: anything else is a broken contract, for the DLT.
+        Isrc isrc = Isrc.parse(event.getIsrc()).orElseThrow(() -> new UnprocessableEventException(
+                "TrackIndexed " + event.getEventId() + " has no valid ISRC: " + event.getIsrc()));
+        ledger.markIndexed(isrc.code(), event.getTrackId(), event.getOccurredAt());
     }
 
     private List<IngestionDecision> decide(String eventId, List<Recording> recordings, long started) {
@@ -73,16 +74,17 @@ public class ScheduleIngestion {
         Map<Integer, Integer> repeatOf = new LinkedHashMap<>();
         for (int i = 0; i < recordings.size(); i++) {
             Recording recording = recordings.get(i);
-            IsrcNormaliser.Result isrc = IsrcNormaliser.normalise(recording.rawIsrc());
-            if (isrc instanceof IsrcNormaliser.Invalid invalid) {
-                decided[i] = new Skipped(recording, invalid.raw(), SkipReason.INVALID_ISRC);
-            } else if (isrc instanceof IsrcNormaliser.Valid valid) {
-                Integer first = firstByIsrc.putIfAbsent(valid.isrc(), i);
+            String raw = recording.rawIsrc();
+            Optional<Isrc> isrc = Isrc.parse(raw);
+            if (isrc.isPresent()) {
+                Integer first = firstByIsrc.putIfAbsent(isrc.get().code(), i);
                 if (first != null) {
                     repeatOf.put(i, first);
                 }
-            } else {
+            } else if (raw == null || raw.isBlank()) {
                 decided[i] = new Skipped(recording, null, SkipReason.MISSING_ISRC);
+            } else {
+                decided[i] = new Skipped(recording, raw, SkipReason.INVALID_ISRC);
             }
         }
         if (!firstByIsrc.isEmpty()) {

@@ -1,9 +1,9 @@
 package io.novatune.ingestion.web;
 
+import io.novatune.events.Isrc;
 import io.novatune.ingestion.ledger.LedgerEntry;
 import io.novatune.ingestion.ledger.LedgerStats;
 import io.novatune.ingestion.scheduling.IngestionStatus;
-import io.novatune.ingestion.scheduling.IsrcNormaliser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,10 +27,8 @@ class IngestionController {
     /** Any spelling the scheduler accepts works here too ({@code US-RC1-23-45678}). */
     @GetMapping("/{isrc}")
     LedgerEntry ingestionOf(@PathVariable String isrc) {
-        if (!(IsrcNormaliser.normalise(isrc) instanceof IsrcNormaliser.Valid valid)) {
-            throw new InvalidIsrcException(isrc);
-        }
-        return status.of(valid.isrc()).orElseThrow(() -> new UnknownIsrcException(valid.isrc()));
+        Isrc valid = Isrc.parse(isrc).orElseThrow(() -> new InvalidIsrcException(isrc));
+        return status.of(valid.code()).orElseThrow(() -> new UnknownIsrcException(valid.code()));
     }
 
     @GetMapping("/stats")

@@ -1,12 +1,12 @@
 package io.novatune.trackapi.track;
 
-import java.util.Locale;
+import io.novatune.events.Isrc;
 
 /** The form of track metadata, shared by adding and patching so both accept the same values. */
 public final class TrackFieldRules {
 
-    /** ISO 3901: CC-XXX-YY-NNNNN, hyphens optional. */
-    public static final String ISRC = "(?i)[A-Z]{2}-?[A-Z0-9]{3}-?[0-9]{2}-?[0-9]{5}";
+    /** ISO 3901 in the spellings every NovaTune service accepts ({@link Isrc#SPELLING}). */
+    public static final String ISRC = Isrc.SPELLING;
     public static final String ISRC_MESSAGE = "must be an ISRC such as GB-DUW-96-00012";
     /** Standard notation (C, F#m, Ebm) or Camelot (8A, 12B). */
     public static final String MUSICAL_KEY = "[A-G][#b]?m?|(?:[1-9]|1[0-2])[AB]";
@@ -19,8 +19,9 @@ public final class TrackFieldRules {
     private TrackFieldRules() {
     }
 
+    /** The 12 characters of an ISRC that passed {@link #ISRC}; null stays null. */
     public static String normaliseIsrc(String isrc) {
-        return isrc == null ? null : isrc.replace("-", "").toUpperCase(Locale.ROOT);
+        return isrc == null ? null : Isrc.parse(isrc).map(Isrc::code).orElseThrow();
     }
 
     public static String blankToNull(String value) {
