@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.novatune.platform.inbox.ProcessedEventsRetention;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -153,10 +156,12 @@ public class IsrcLedger {
                         row.getLong("awaiting"), instant(row, "oldest"), row.getLong("seen")));
     }
 
-    /** Forgets add events processed before {@code cutoff}; answers how many. */
-    public int forgetEventsProcessedBefore(Instant cutoff) {
-        return jdbc.update("DELETE FROM processed_events WHERE processed_at < ?",
-                OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+    /** Forgets add events processed before {@code cutoff}, in batches (platform's retention); answers how many. */
+    public long forgetEventsProcessedBefore(Instant cutoff) {
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+        OffsetDateTime before = OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC);
+        return ProcessedEventsRetention.forgetInBatches(batch -> named.update(ProcessedEventsRetention.FORGET_BATCH,
+                new MapSqlParameterSource().addValue("cutoff", before).addValue("batch", batch)));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -1,5 +1,6 @@
 package io.novatune.trackapi.inbox;
 
+import io.novatune.platform.inbox.ProcessedEventsRetention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -20,7 +21,7 @@ import java.time.Instant;
 class InboxRetention {
 
     private static final Logger log = LoggerFactory.getLogger(InboxRetention.class);
-    private static final int BATCH = 10_000;
+    private static final int BATCH = ProcessedEventsRetention.BATCH;
 
     private final DatabaseClient db;
     private final Duration retention;
@@ -46,12 +47,7 @@ class InboxRetention {
     }
 
     private Mono<Long> forgetBatch(Instant cutoff, int batch) {
-        return db.sql("""
-                        DELETE FROM processed_events
-                         WHERE event_id IN (SELECT event_id FROM processed_events
-                                             WHERE processed_at < :cutoff
-                                             LIMIT :batch
-                                               FOR UPDATE SKIP LOCKED)""")
+        return db.sql(ProcessedEventsRetention.FORGET_BATCH)
                 .bind("cutoff", cutoff)
                 .bind("batch", batch)
                 .fetch()

@@ -11,22 +11,23 @@ import org.springframework.stereotype.Component;
 
 /** Keeps the inbox of processed add events from growing forever; the ledger alone still prevents a second request. */
 @Component
-class ProcessedEventsRetention {
+class InboxRetention {
 
-    private static final Logger log = LoggerFactory.getLogger(ProcessedEventsRetention.class);
+    private static final Logger log = LoggerFactory.getLogger(InboxRetention.class);
 
     private final IsrcLedger ledger;
     private final Duration retention;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    ProcessedEventsRetention(IsrcLedger ledger, IngestionProperties properties) {
+    InboxRetention(IsrcLedger ledger, IngestionProperties properties, Clock clock) {
         this.ledger = ledger;
         this.retention = properties.processedEventsRetention();
+        this.clock = clock;
     }
 
     @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT1H")
     void forgetOldEvents() {
-        int forgotten = ledger.forgetEventsProcessedBefore(clock.instant().minus(retention));
+        long forgotten = ledger.forgetEventsProcessedBefore(clock.instant().minus(retention));
         log.atInfo().addKeyValue("forgotten", forgotten).log("Forgot {} add events processed more than {} ago", forgotten, retention);
     }
 }
