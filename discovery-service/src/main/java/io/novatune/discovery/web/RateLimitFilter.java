@@ -6,6 +6,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -28,23 +29,20 @@ import java.util.Optional;
  * own per-minute budget; beyond it the answer is 429 problem+json with {@code Retry-After}. Per replica (ADR 0009).
  */
 @Component
-public class RateLimitFilter implements WebFilter, Ordered {
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class RateLimitFilter implements WebFilter {
 
     private static final String TRACKLISTS = "/api/v1/tracklists";
 
     private final RateLimitProperties limits;
     private final ObjectMapper json;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(5)).maximumSize(200_000).build();
+    /** Buckets of users who went quiet are dropped: a new bucket is full, as a quiet user's would be. */
+    private final Cache<String, Bucket> bucketsByKindAndUser;
 
     public RateLimitFilter(RateLimitProperties limits, ObjectMapper json) {
         this.limits = limits;
         this.json = json;
-    }
-
-    @Override
-    public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
+        this.bucketsByKindAndUser = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5)).maximumSize(200_000).build();
     }
 
     @Override
@@ -56,7 +54,7 @@ public class RateLimitFilter implements WebFilter, Ordered {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(SecurityContext::getAuthentication)
                 .filter(Authentication::isAuthenticated)
-                .map(user -> Optional.of(buckets.get(kind + ':' + user.getName(), key -> bucket(perMinute(kind)))
+                .map(user -> Optional.of(bucketsByKindAndUser.get(kind + ':' + user.getName(), key -> bucket(perMinute(kind)))
                         .tryConsumeAndReturnRemaining(1)))
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(probe -> probe.isPresent() && !probe.get().isConsumed()
