@@ -6,6 +6,7 @@ import io.novatune.discovery.parsing.ParseResult;
 import io.novatune.discovery.parsing.ParsedEntry;
 import io.novatune.discovery.parsing.TracklistFormat;
 import io.novatune.discovery.parsing.TracklistParsers;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.novatune.discovery.web.InvalidRequestException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -30,11 +31,13 @@ public class Tracklists {
     private final TracklistLimits limits;
     private final Clock clock;
     private final TracklistParsers parsers = new TracklistParsers();
+    private final MeterRegistry meters;
 
-    public Tracklists(TracklistStore store, TracklistLimits limits, Optional<Clock> clock) {
+    public Tracklists(TracklistStore store, TracklistLimits limits, Optional<Clock> clock, MeterRegistry meters) {
         this.store = store;
         this.limits = limits;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.meters = meters;
     }
 
     public Mono<Tracklist> create(String userId, CreateTracklistRequest request) {
@@ -53,8 +56,17 @@ public class Tracklists {
             var header = new TracklistStore.Header(UlidCreator.getMonotonicUlid().toString(), userId, title, djName,
                     request.playedAt(), source == null ? null : source.type().name(), source == null ? null : source.url(),
                     format, now, now);
-            return store.insert(header, parsed.entries(), parsed.unparsed()).then(get(userId, header.id()));
+            return store.insert(header, parsed.entries(), parsed.unparsed())
+                    .doOnSuccess(done -> countImport(format, parsed))
+                    .then(get(userId, header.id()));
         });
+    }
+
+    /** {@code tracklist_imports_total}, {@code tracklist_entries_parsed_total}, {@code tracklist_lines_unparsed_total} by format. */
+    private void countImport(String format, ParseResult parsed) {
+        meters.counter("tracklist.imports", "format", format).increment();
+        meters.counter("tracklist.entries.parsed", "format", format).increment(parsed.entries().size());
+        meters.counter("tracklist.lines.unparsed", "format", format).increment(parsed.unparsed().size());
     }
 
     private ParseResult parse(CreateTracklistRequest request) {

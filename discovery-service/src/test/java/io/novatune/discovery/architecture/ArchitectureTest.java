@@ -19,10 +19,10 @@ class ArchitectureTest {
 
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
 
-    static final ArchRule THE_PARSER_IS_A_PLAIN_LIBRARY = noClasses().that().resideInAPackage(ROOT + ".parsing..")
+    static final ArchRule THE_PARSER_IS_A_PLAIN_LIBRARY = noClasses().that().resideInAnyPackage(ROOT + ".parsing..", ROOT + ".identification..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.r2dbc..", "reactor..",
                     ROOT + ".tracklist..", ROOT + ".web..", ROOT + ".config..")
-            .because("the parser is a library, usable and testable without Spring");
+            .because("the parser and the match scoring are libraries, usable and testable without Spring");
 
     static final ArchRule CONTROLLERS_DO_NOT_READ_STORES = noClasses().that().areAnnotatedWith(RestController.class)
             .should().dependOnClassesThat().haveSimpleNameEndingWith("Store")
@@ -46,7 +46,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void the_parser_depends_on_no_spring_reactor_or_other_package_of_the_service() {
+    void the_parser_and_the_scoring_depend_on_no_spring_reactor_or_other_package_of_the_service() {
         THE_PARSER_IS_A_PLAIN_LIBRARY.check(classes);
     }
 

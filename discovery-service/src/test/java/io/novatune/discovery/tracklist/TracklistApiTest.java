@@ -195,6 +195,17 @@ class TracklistApiTest extends DiscoveryIntegrationTest {
     }
 
     @Test
+    void imports_are_counted_with_their_parsed_entries_and_unparsed_lines_in_prometheus() {
+        createText(user, "Counted");
+
+        String metrics = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).containsPattern("tracklist_imports_total\\{format=\"TEXT\"[^}]*} [1-9]")
+                .containsPattern("tracklist_entries_parsed_total\\{format=\"TEXT\"[^}]*} [1-9]")
+                .containsPattern("tracklist_lines_unparsed_total\\{format=\"TEXT\"[^}]*} [1-9]");
+    }
+
+    @Test
     void without_a_token_the_api_answers_401_problem_json() {
         http.get().uri("/api/v1/tracklists").exchange().expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
