@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** DJ discovery: tracklists, identification, catalog, want-list, statistics and exports. */
 @SpringBootApplication
+@org.springframework.boot.context.properties.ConfigurationPropertiesScan
 public class DiscoveryServiceApplication {
 
     public static void main(String[] args) {

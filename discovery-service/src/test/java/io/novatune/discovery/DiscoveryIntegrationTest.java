@@ -1,0 +1,57 @@
+package io.novatune.discovery;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.novatune.infra.PostgresServer;
+import io.novatune.infra.SharedInfrastructure;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Base of the tests that run discovery-service against this JVM's real PostgreSQL and Kafka; one context for all. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMetrics
+@AutoConfigureTracing
+@AutoConfigureWebTestClient(timeout = "30s")
+public abstract class DiscoveryIntegrationTest {
+
+    public static final String DATABASE = "discovery_it";
+    static final String JWT_SECRET = "discovery-test-secret-discovery-test-secret-0123456789abcdef";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        PostgresServer postgres = SharedInfrastructure.postgres();
+        postgres.ensureDatabase(DATABASE);
+        registry.add("novatune.database.host", postgres::host);
+        registry.add("novatune.database.port", postgres::port);
+        registry.add("novatune.database.name", () -> DATABASE);
+        registry.add("novatune.database.username", postgres::username);
+        registry.add("novatune.database.password", postgres::password);
+        registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
+        registry.add("novatune.security.jwt.secret", () -> JWT_SECRET);
+        registry.add("novatune.tracklists.max-content-size", () -> "64KB");
+        registry.add("novatune.tracklists.max-entries", () -> "50");
+    }
+
+    /** A bearer token for {@code userId}, signed like the identity provider signs them. */
+    public static String tokenFor(String userId) {
+        var key = new SecretKeySpec(JWT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        var claims = JwtClaimsSet.builder().subject(userId).issuedAt(Instant.now())
+                .expiresAt(Instant.now().plus(1, ChronoUnit.HOURS)).build();
+        return new NimbusJwtEncoder(new ImmutableSecret<>(key))
+                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+    }
+}
