@@ -41,9 +41,9 @@ final class ApiProxy implements WebFilter {
     private final ApiRoutes routes;
     private final WebClient client;
 
-    ApiProxy(ApiRoutes routes, WebClient.Builder builder) {
+    ApiProxy(ApiRoutes routes) {
         this.routes = routes;
-        this.client = builder.build();
+        this.client = WebClient.create();
     }
 
     @Override

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -67,7 +66,9 @@ class LibraryInTheBrowserTest {
         if (driver != null) {
             driver.quit();
         }
-        Files.deleteIfExists(audioFile);
+        if (audioFile != null) {
+            Files.deleteIfExists(audioFile);
+        }
     }
 
     @Test
