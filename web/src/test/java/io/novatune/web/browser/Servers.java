@@ -64,7 +64,7 @@ final class Servers {
         int webPort = FreePort.pick();
         web = SpringApplication.run(WebApplication.class,
                 "--server.port=" + webPort,
-                "--novatune.web.routes[0].base-url=" + trackApiUrl);
+                "--NOVATUNE_WEB_TRACK_API_URL=" + trackApiUrl);
         webUrl = URI.create("http://localhost:" + webPort);
         Runtime.getRuntime().addShutdownHook(new Thread(web::close, "web-stop"));
         trackApi.awaitHttpOk(trackApiUrl.resolve("/actuator/health/readiness"), Duration.ofSeconds(120));
