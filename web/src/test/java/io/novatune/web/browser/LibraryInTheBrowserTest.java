@@ -169,7 +169,8 @@ class LibraryInTheBrowserTest {
         openTrack("Changed Elsewhere");
         driver.findElement(By.id("delete")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "Deletion scheduled"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tracks-empty")));
+        wait.until(ExpectedConditions.not(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("tracks"), "Changed Elsewhere")));
         driver.findElement(By.xpath("//div[@id='toasts']//button[text()='Undo']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "Restored “Changed Elsewhere”."));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tracks"), "Changed Elsewhere"));
@@ -209,7 +210,7 @@ class LibraryInTheBrowserTest {
     private void clearSearch() {
         WebElement search = driver.findElement(By.id("search"));
         search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        wait.until(ExpectedConditions.attributeToBe(By.id("search"), "value", ""));
+        wait.until(browser -> browser.findElement(By.id("search")).getDomProperty("value").isEmpty());
     }
 
     private void signInAgain() {
@@ -270,5 +271,20 @@ class LibraryInTheBrowserTest {
         out.writeBytes(header.array());
         out.writeBytes(data.array());
         return out.toByteArray();
+    }
+
+    @Test
+    @Order(10)
+    void an_admin_sees_the_archive_dashboard_and_the_stuck_purges() {
+        driver.findElement(By.id("sign-out")).click();
+        WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-user")));
+        user.clear();
+        user.sendKeys("browser-admin");
+        driver.findElement(By.id("sign-in-admin")).click();
+        driver.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-admin"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("archive-stats"), "Archived"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stuck-empty")));
+        assertThat(driver.findElement(By.id("archive-stats")).getText()).contains("Pending", "Urgent", "Expired");
     }
 }
