@@ -206,6 +206,7 @@ $('edit-form').addEventListener('submit', async e => {
     if (error.status === 412) {
       toast('This track was changed elsewhere; reloaded the latest version. Your edit was not saved.');
       await guarded(openDetails)(track.id);
+      await reloadLibrary();
     } else {
       showError(error);
     }
