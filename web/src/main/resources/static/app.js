@@ -50,7 +50,14 @@ $('sign-in-form').addEventListener('submit', guarded(async e => {
   location.hash = '#/library';
   route();
 }));
-$('sign-out').addEventListener('click', () => { session.signOut(); location.hash = '#/sign-in'; route(); });
+$('sign-out').addEventListener('click', () => {
+  session.signOut();
+  $('toasts').replaceChildren();
+  $('errors').replaceChildren();
+  $('who').textContent = '';
+  location.hash = '#/sign-in';
+  route();
+});
 
 // ---------- library ----------
 function libraryQuery() {
