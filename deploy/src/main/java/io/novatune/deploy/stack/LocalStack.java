@@ -57,7 +57,7 @@ public final class LocalStack {
     }
 
     private void start() {
-        List<StackService> services = options.startServices() ? options.services() : List.of();
+        List<StackService> services = options.startServices() ? withWebApp(options.services()) : List.of();
         Optional<Path> repositoryRoot = options.startServices() ? Optional.of(RepositoryRoot.locate()) : RepositoryRoot.find();
         services.forEach(service -> requireJar(service, repositoryRoot.orElseThrow()));
 
@@ -101,9 +101,30 @@ public final class LocalStack {
             throw new IllegalStateException("the stack is stopping");
         }
         ServiceProcess process = ServiceProcess.launch(service, service.jar(repositoryRoot), options.serviceJavaOptions(),
-                data.root().toString(), ServiceEnvironment.of(service, infrastructure, jwtSecret), data);
+                data.root().toString(), environment(service, jwtSecret), data);
         processes.add(process);
         Progress.step("started " + service.module() + " (pid " + process.pid() + ", log " + process.log() + ")");
+    }
+
+    /** The services, then the web app, which routes the browser's API calls to track-api and discovery-service. */
+    private static List<StackService> withWebApp(List<StackService> services) {
+        List<StackService> all = new ArrayList<>(services);
+        all.add(StackService.WEB);
+        return List.copyOf(all);
+    }
+
+    private Map<String, String> environment(StackService service, String jwtSecret) {
+        Map<String, String> environment = new LinkedHashMap<>(ServiceEnvironment.of(service, infrastructure, jwtSecret));
+        if (service.module().equals(StackService.WEB.module())) {
+            environment.put("NOVATUNE_WEB_TRACK_API_URL", baseUrlOf("track-api"));
+            environment.put("NOVATUNE_WEB_DISCOVERY_URL", baseUrlOf("discovery-service"));
+        }
+        return environment;
+    }
+
+    private String baseUrlOf(String module) {
+        return options.services().stream().filter(service -> service.module().equals(module)).findFirst()
+                .map(StackService::baseUrl).orElseThrow();
     }
 
     private static void requireJar(StackService service, Path repositoryRoot) {

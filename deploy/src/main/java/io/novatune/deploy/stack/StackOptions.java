@@ -25,7 +25,7 @@ record StackOptions(
     static final String USAGE = """
             Usage: deploy/run-local [--no-build] [options]       (or: java -jar deploy/target/deploy.jar [options])
 
-            Starts PostgreSQL, Kafka, S3 and the five NovaTune services; Ctrl-C stops them all.
+            Starts PostgreSQL, Kafka, S3, the five NovaTune services and the web app; Ctrl-C stops them all.
 
               --data-dir <path>              where everything is kept (default ./.novatune)
               --reset                        wipe the data directory first

@@ -25,6 +25,8 @@ record StackSummary(
         if (services.isEmpty()) {
             line(text, "services", "not started (--no-services)");
         }
+        services.stream().filter(service -> service.module().equals(StackService.WEB.module())).findFirst()
+                .ifPresent(web -> line(text, "web app", web.baseUrl() + "/   (open in a browser; sign in as any user)"));
         for (StackService service : services) {
             line(text, service.module(), service.baseUrl() + "   health " + service.healthUrl());
         }

@@ -1,0 +1,88 @@
+// The APIs on this origin (the web app's proxy routes them). The token lives in this module's memory only.
+let token = null;
+let roles = [];
+
+export const session = {
+  get signedIn() { return token !== null; },
+  get roles() { return roles; },
+  signOut() { token = null; roles = []; },
+  authorization() { return token ? { Authorization: `Bearer ${token}` } : {}; },
+};
+
+/** An API error carrying the problem+json document, if any. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(describe(status, problem));
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+function describe(status, problem) {
+  if (!problem) return `The server answered ${status}.`;
+  let text = problem.detail || problem.title || `The server answered ${status}.`;
+  const fields = problem.errors || problem.fieldErrors || problem.invalidParams;
+  if (Array.isArray(fields) && fields.length) {
+    text += ' ' + fields.map(f => `${f.field || f.name || f.parameter}: ${f.message || f.reason}`).join('; ');
+  } else if (fields && typeof fields === 'object') {
+    text += ' ' + Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ');
+  }
+  return text;
+}
+
+async function problemOf(response) {
+  const type = response.headers.get('Content-Type') || '';
+  if (type.includes('json')) {
+    try { return await response.json(); } catch { return null; }
+  }
+  return null;
+}
+
+export async function api(path, { method = 'GET', body, headers = {} } = {}) {
+  const init = { method, headers: { Accept: 'application/json', ...session.authorization(), ...headers } };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers['Content-Type'] = init.headers['Content-Type'] || 'application/json';
+  }
+  const response = await fetch(path, init);
+  if (!response.ok) throw new ApiError(response.status, await problemOf(response));
+  const etag = response.headers.get('ETag');
+  const data = response.status === 204 ? null : await response.json().catch(() => null);
+  return { status: response.status, etag, data };
+}
+
+export async function signInLocally(userId, withAdmin) {
+  const requested = withAdmin ? ['user', 'admin'] : ['user'];
+  const { data } = await api('/api/v1/dev/token', { method: 'POST', body: { userId, roles: requested } });
+  token = data.token;
+  roles = requested;
+}
+
+/** Multipart upload with progress (fetch cannot report upload progress; XMLHttpRequest can). */
+export function upload(file, metadata, onProgress) {
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    form.append('metadata', new Blob([JSON.stringify(metadata)], { type: 'application/json' }));
+    form.append('file', file, file.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/v1/tracks');
+    Object.entries(session.authorization()).forEach(([k, v]) => xhr.setRequestHeader(k, v));
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.onprogress = e => { if (e.lengthComputable) onProgress(Math.round(100 * e.loaded / e.total)); };
+    xhr.onload = () => {
+      let parsed = null;
+      try { parsed = JSON.parse(xhr.responseText); } catch { /* not JSON */ }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(parsed);
+      else reject(new ApiError(xhr.status, parsed));
+    };
+    xhr.onerror = () => reject(new ApiError(0, { detail: 'The upload could not reach the server.' }));
+    xhr.send(form);
+  });
+}
+
+/** The playable URL of a track: the proxy answers /stream's redirect as JSON, since audio cannot send the token. */
+export async function streamUrl(id) {
+  const { data } = await api(`/api/v1/tracks/${encodeURIComponent(id)}/stream`,
+    { headers: { 'X-Novatune-Resolve': 'location' } });
+  return data.location;
+}

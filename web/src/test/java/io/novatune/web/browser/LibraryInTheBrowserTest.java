@@ -1,0 +1,290 @@
+package io.novatune.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** One person's walk through the library, in headless Chromium against the real track-api behind the web app. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class LibraryInTheBrowserTest {
+
+    private static final String USER = "browser-user";
+    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Servers servers;
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+    private Path audioFile;
+
+    @BeforeAll
+    void start() throws IOException {
+        servers = Servers.get();
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        audioFile = Files.createTempFile("novatune-tone-", ".wav");
+        Files.write(audioFile, wav());
+    }
+
+    @AfterEach
+    void screenshot(TestInfo test) {
+        Browser.screenshot(driver, test.getTestMethod().orElseThrow().getName());
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (audioFile != null) {
+            Files.deleteIfExists(audioFile);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void a_person_signs_in_as_a_local_user_and_sees_an_empty_library_with_the_quota() {
+        driver.get(servers.webUrl().toString());
+        WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-user")));
+        user.clear();
+        user.sendKeys(USER);
+        driver.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-library")));
+        wait.until(ExpectedConditions.textMatches(By.id("quota"), Pattern.compile("Storage: .* used, 0 tracks")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tracks-empty")));
+        assertThat((Object) driver.executeScript("return window.localStorage.length + window.sessionStorage.length"))
+                .isEqualTo(0L);
+    }
+
+    @Test
+    @Order(2)
+    void uploading_a_file_shows_its_progress_and_then_the_track_in_the_library() {
+        driver.findElement(By.cssSelector("#upload-panel summary")).click();
+        driver.findElement(By.id("upload-file")).sendKeys(audioFile.toString());
+        driver.findElement(By.id("upload-title")).sendKeys("Sine of the Times");
+        driver.findElement(By.id("upload-artist")).sendKeys("Test Tones");
+        driver.findElement(By.id("upload-genre")).sendKeys("ambient");
+        driver.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("upload-status"), "Uploaded “Sine of the Times”."));
+        assertThat(driver.findElement(By.id("upload-progress")).getDomProperty("value")).isEqualTo("100");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tracks"), "Sine of the Times — Test Tones"));
+        wait.until(ExpectedConditions.textMatches(By.id("quota"), Pattern.compile("1 tracks")));
+    }
+
+    @Test
+    @Order(3)
+    void searching_as_you_type_narrows_the_library() {
+        addCatalogTrack("Around the World", "Daft Punk");
+        driver.navigate().refresh();
+        signInAgain();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tracks li"), 2));
+        driver.findElement(By.id("search")).sendKeys("sine");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tracks li"), 1));
+        assertThat(driver.findElement(By.id("tracks")).getText()).contains("Sine of the Times");
+        driver.findElement(By.id("search")).clear();
+        driver.findElement(By.id("search")).sendKeys("zzz-nothing");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tracks-empty")));
+        driver.findElement(By.id("search")).clear();
+        driver.findElement(By.id("search")).sendKeys("Sine");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tracks li"), 1));
+    }
+
+    @Test
+    @Order(4)
+    void editing_inline_saves_the_change_with_if_match() {
+        openTrack("Sine of the Times");
+        WebElement title = driver.findElement(By.id("edit-title"));
+        title.clear();
+        title.sendKeys("Sine of the Times (edit)");
+        driver.findElement(By.cssSelector("#edit-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "Saved “Sine of the Times (edit)”."));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tracks"), "Sine of the Times (edit)"));
+    }
+
+    @Test
+    @Order(5)
+    void saving_over_a_concurrent_change_says_changed_elsewhere_and_reloads_it() throws Exception {
+        openTrack("Sine of the Times (edit)");
+        String id = driver.findElement(By.cssSelector("#tracks li")).getDomAttribute("data-track-id");
+        HttpResponse<String> elsewhere = http.send(HttpRequest.newBuilder(servers.trackApiUrl().resolve("/api/v1/tracks/" + id))
+                .header("Authorization", "Bearer " + token())
+                .header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"title\":\"Changed Elsewhere\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(elsewhere.statusCode()).isEqualTo(200);
+        WebElement title = driver.findElement(By.id("edit-title"));
+        title.clear();
+        title.sendKeys("My stale edit");
+        driver.findElement(By.cssSelector("#edit-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "changed elsewhere"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("edit-title"), "value", "Changed Elsewhere"));
+    }
+
+    @Test
+    @Order(6)
+    void playing_a_track_starts_the_audio_element_on_its_stream() {
+        driver.findElement(By.id("play")).click();
+        wait.until(driver -> Boolean.TRUE.equals(driver instanceof ChromeDriver chrome
+                ? chrome.executeScript("const p = document.getElementById('player');"
+                        + " return !p.paused && p.currentTime > 0 || p.ended;")
+                : null));
+    }
+
+    @Test
+    @Order(7)
+    void deleting_schedules_the_deletion_and_undo_brings_the_track_back() {
+        clearSearch();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tracks li"), 2));
+        openTrack("Changed Elsewhere");
+        driver.findElement(By.id("delete")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "Deletion scheduled"));
+        wait.until(ExpectedConditions.not(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("tracks"), "Changed Elsewhere")));
+        driver.findElement(By.xpath("//div[@id='toasts']//button[text()='Undo']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "Restored “Changed Elsewhere”."));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tracks"), "Changed Elsewhere"));
+    }
+
+    @Test
+    @Order(8)
+    void a_deleted_track_waits_in_the_trash_with_a_countdown_and_can_be_restored() {
+        openTrack("Changed Elsewhere");
+        driver.findElement(By.id("delete")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "Deletion scheduled"));
+        driver.findElement(By.cssSelector("a[href='#/trash']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("trash"), "Changed Elsewhere"));
+        WebElement clock = driver.findElement(By.cssSelector("#trash .countdown"));
+        wait.until(ExpectedConditions.textMatches(By.cssSelector("#trash .countdown"), Pattern.compile("deleted for good in .*s")));
+        String first = clock.getText();
+        wait.until(driver -> !driver.findElement(By.cssSelector("#trash .countdown")).getText().equals(first));
+        driver.findElement(By.cssSelector("#trash button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trash-empty")));
+        driver.findElement(By.cssSelector("a[href='#/library']")).click();
+        clearSearch();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tracks"), "Changed Elsewhere"));
+    }
+
+    @Test
+    @Order(9)
+    void an_invalid_edit_is_shown_as_a_readable_message() {
+        openTrack("Changed Elsewhere");
+        driver.executeScript("document.getElementById('edit-title').removeAttribute('required');");
+        driver.findElement(By.id("edit-title")).clear();
+        driver.findElement(By.cssSelector("#edit-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#errors .toast")));
+        assertThat(driver.findElement(By.id("errors")).getText()).isNotBlank().doesNotContain("{");
+    }
+
+    /** Empties the search box as a person would, so that the app's input listener reloads the library. */
+    private void clearSearch() {
+        WebElement search = driver.findElement(By.id("search"));
+        search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        wait.until(browser -> browser.findElement(By.id("search")).getDomProperty("value").isEmpty());
+    }
+
+    private void signInAgain() {
+        WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-user")));
+        user.clear();
+        user.sendKeys(USER);
+        driver.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-library")));
+    }
+
+    private void openTrack(String title) {
+        By button = By.xpath("//ul[@id='tracks']//button[starts-with(text(), '" + title + " — ')]");
+        wait.until(ExpectedConditions.elementToBeClickable(button)).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("edit-title"), "value", title));
+    }
+
+    private String token() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(servers.trackApiUrl().resolve("/api/v1/dev/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + USER + "\",\"roles\":[\"user\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher matcher = TOKEN.matcher(response.body());
+        assertThat(matcher.find()).as(response.body()).isTrue();
+        return matcher.group(1);
+    }
+
+    private void addCatalogTrack(String title, String artist) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(servers.trackApiUrl().resolve("/api/v1/tracks"))
+                    .header("Authorization", "Bearer " + token())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\",\"artist\":\"" + artist
+                            + "\",\"catalogRef\":{\"service\":\"spotify\",\"id\":\"1pKYYY0dkg23sQQXi0Q5zN\"}}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Two seconds of a 440 Hz tone as 8 kHz 16-bit mono PCM WAV. */
+    private static byte[] wav() {
+        int rate = 8000;
+        int samples = rate * 2;
+        ByteBuffer data = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < samples; i++) {
+            data.putShort((short) (Math.sin(2 * Math.PI * 440 * i / rate) * 8000));
+        }
+        ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
+        header.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes())
+                .put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate)
+                .putInt(rate * 2).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes()).putInt(samples * 2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(header.array());
+        out.writeBytes(data.array());
+        return out.toByteArray();
+    }
+
+    @Test
+    @Order(10)
+    void an_admin_sees_the_archive_dashboard_and_the_stuck_purges() {
+        driver.findElement(By.id("sign-out")).click();
+        WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-user")));
+        user.clear();
+        user.sendKeys("browser-admin");
+        driver.findElement(By.id("sign-in-admin")).click();
+        driver.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-admin"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("archive-stats"), "Archived"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stuck-empty")));
+        assertThat(driver.findElement(By.id("archive-stats")).getText()).contains("Pending", "Urgent", "Expired");
+    }
+}
