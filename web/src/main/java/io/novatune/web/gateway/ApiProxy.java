@@ -23,7 +23,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A minimal reverse proxy (ADR 0012): a request whose path an {@link ApiRoutes.Route} claims is sent on to that
+ * A minimal reverse proxy (ADR 0013): a request whose path an {@link ApiRoutes.Route} claims is sent on to that
  * service with its method, headers (hop-by-hop ones dropped) and streamed body; the answer comes back as it is,
  * redirects included. With {@code X-Novatune-Resolve: location} a redirect is answered as
  * {@code 200 {"location": "..."}} instead: an audio element cannot send the bearer token, so the app asks for the
