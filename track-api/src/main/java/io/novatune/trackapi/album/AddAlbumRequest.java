@@ -1,5 +1,6 @@
 package io.novatune.trackapi.album;
 
+import io.novatune.trackapi.track.PlainText;
 import io.novatune.trackapi.track.TrackFieldRules;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
@@ -21,8 +22,8 @@ import static io.novatune.trackapi.track.TrackFieldRules.normaliseIsrc;
 
 /** An album and its track listing, to add to the caller's library. */
 public record AddAlbumRequest(
-        @NotBlank @Size(max = TrackFieldRules.TEXT_MAX) String title,
-        @NotBlank @Size(max = TrackFieldRules.TEXT_MAX) String artist,
+        @NotBlank @PlainText @Size(max = TrackFieldRules.TEXT_MAX) String title,
+        @NotBlank @PlainText @Size(max = TrackFieldRules.TEXT_MAX) String artist,
         @NotEmpty @Size(max = MAX_TRACKS) List<@NotNull @Valid TrackRequest> tracks) {
 
     /** More than any real album (box sets included) and small enough for one insert and one event. */
@@ -30,8 +31,8 @@ public record AddAlbumRequest(
 
     /** {@code artist} defaults to the album's: most albums have one artist. */
     public record TrackRequest(
-            @NotBlank @Size(max = TrackFieldRules.TEXT_MAX) String title,
-            @Size(max = TrackFieldRules.TEXT_MAX) String artist,
+            @NotBlank @PlainText @Size(max = TrackFieldRules.TEXT_MAX) String title,
+            @PlainText @Size(max = TrackFieldRules.TEXT_MAX) String artist,
             @Pattern(regexp = TrackFieldRules.ISRC, message = TrackFieldRules.ISRC_MESSAGE) String isrc,
             @Positive Long durationMs,
             @NotNull @Min(1) @Max(999) Integer trackNumber) {

@@ -1,5 +1,6 @@
 package io.novatune.trackapi.library;
 
+import io.novatune.trackapi.track.PlainText;
 import io.novatune.trackapi.track.TrackFieldRules;
 import io.novatune.trackapi.track.TrackSource;
 import io.novatune.trackapi.track.TrackStatus;
@@ -12,11 +13,11 @@ import java.util.Locale;
 
 /** The query string of {@code GET /api/v1/tracks}. */
 public record ListTracksParams(
-        @Size(max = 200) String search,
+        @PlainText @Size(max = 200) String search,
         @Pattern(regexp = "(?i)PROCESSING|READY|FAILED|DELETED", message = "must be PROCESSING, READY, FAILED or DELETED")
         String status,
-        @Size(max = 500) String artist,
-        @Size(max = 100) String genre,
+        @PlainText @Size(max = 500) String artist,
+        @PlainText @Size(max = 100) String genre,
         @Pattern(regexp = "(?i)UPLOAD|PROVIDER|CATALOG", message = "must be UPLOAD, PROVIDER or CATALOG") String source,
         @Pattern(regexp = "(?i)createdAt|updatedAt|title|artist|duration",
                 message = "must be createdAt, updatedAt, title, artist or duration") String sortBy,

@@ -20,11 +20,11 @@ import static io.novatune.trackapi.track.TrackFieldRules.normaliseIsrc;
 
 /** The JSON body that adds a catalog track ({@code catalogRef}) or an AI-generated one ({@code provider}). */
 public record AddTrackRequest(
-        @NotBlank @Size(max = TrackFieldRules.TEXT_MAX) String title,
-        @NotBlank @Size(max = TrackFieldRules.TEXT_MAX) String artist,
-        @Size(max = TrackFieldRules.TEXT_MAX) String album,
+        @NotBlank @PlainText @Size(max = TrackFieldRules.TEXT_MAX) String title,
+        @NotBlank @PlainText @Size(max = TrackFieldRules.TEXT_MAX) String artist,
+        @PlainText @Size(max = TrackFieldRules.TEXT_MAX) String album,
         @Pattern(regexp = TrackFieldRules.ISRC, message = TrackFieldRules.ISRC_MESSAGE) String isrc,
-        @Size(max = TrackFieldRules.GENRE_MAX) String genre,
+        @PlainText @Size(max = TrackFieldRules.GENRE_MAX) String genre,
         @DecimalMin(TrackFieldRules.BPM_MIN) @DecimalMax(TrackFieldRules.BPM_MAX) @Digits(integer = 3, fraction = 2)
         BigDecimal bpm,
         @Pattern(regexp = TrackFieldRules.MUSICAL_KEY, message = TrackFieldRules.MUSICAL_KEY_MESSAGE) String musicalKey,
@@ -32,11 +32,11 @@ public record AddTrackRequest(
         @Valid CatalogRefRequest catalogRef,
         @Valid ProviderRequest provider) {
 
-    public record CatalogRefRequest(@NotBlank @Size(max = 50) String service, @NotBlank @Size(max = 255) String id) {
+    public record CatalogRefRequest(@NotBlank @PlainText @Size(max = 50) String service, @NotBlank @PlainText @Size(max = 255) String id) {
     }
 
     public record ProviderRequest(
-            @NotBlank @Size(max = 100) String name,
+            @NotBlank @PlainText @Size(max = 100) String name,
             @NotBlank @URL @Size(max = 4096) String audioUrl,
             @URL @Size(max = 4096) String coverUrl,
             @URL @Size(max = 4096) String videoUrl,

@@ -11,11 +11,11 @@ import java.math.BigDecimal;
 
 /** The fields a merge patch may carry, validated like {@link AddTrackRequest}; which ones are present is read from the JSON. */
 record TrackPatchRequest(
-        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Size(max = TrackFieldRules.TEXT_MAX) String title,
-        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Size(max = TrackFieldRules.TEXT_MAX) String artist,
-        @Size(max = TrackFieldRules.TEXT_MAX) String album,
+        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @PlainText @Size(max = TrackFieldRules.TEXT_MAX) String title,
+        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @PlainText @Size(max = TrackFieldRules.TEXT_MAX) String artist,
+        @PlainText @Size(max = TrackFieldRules.TEXT_MAX) String album,
         @Pattern(regexp = TrackFieldRules.ISRC, message = TrackFieldRules.ISRC_MESSAGE) String isrc,
-        @Size(max = TrackFieldRules.GENRE_MAX) String genre,
+        @PlainText @Size(max = TrackFieldRules.GENRE_MAX) String genre,
         @DecimalMin(TrackFieldRules.BPM_MIN) @DecimalMax(TrackFieldRules.BPM_MAX) @Digits(integer = 3, fraction = 2)
         BigDecimal bpm,
         @Pattern(regexp = TrackFieldRules.MUSICAL_KEY, message = TrackFieldRules.MUSICAL_KEY_MESSAGE) String musicalKey,

@@ -1,5 +1,6 @@
 package io.novatune.trackapi.upload;
 
+import io.novatune.trackapi.track.PlainText;
 import io.novatune.trackapi.track.TrackFieldRules;
 import io.novatune.trackapi.track.TrackMetadata;
 import jakarta.validation.constraints.DecimalMax;
@@ -17,11 +18,11 @@ import static io.novatune.trackapi.track.TrackFieldRules.normaliseIsrc;
 
 /** The {@code metadata} part of an upload: the fields of a track, under the same rules as when adding one as JSON. */
 public record UploadMetadata(
-        @NotBlank @Size(max = TrackFieldRules.TEXT_MAX) String title,
-        @NotBlank @Size(max = TrackFieldRules.TEXT_MAX) String artist,
-        @Size(max = TrackFieldRules.TEXT_MAX) String album,
+        @NotBlank @PlainText @Size(max = TrackFieldRules.TEXT_MAX) String title,
+        @NotBlank @PlainText @Size(max = TrackFieldRules.TEXT_MAX) String artist,
+        @PlainText @Size(max = TrackFieldRules.TEXT_MAX) String album,
         @Pattern(regexp = TrackFieldRules.ISRC, message = TrackFieldRules.ISRC_MESSAGE) String isrc,
-        @Size(max = TrackFieldRules.GENRE_MAX) String genre,
+        @PlainText @Size(max = TrackFieldRules.GENRE_MAX) String genre,
         @DecimalMin(TrackFieldRules.BPM_MIN) @DecimalMax(TrackFieldRules.BPM_MAX) @Digits(integer = 3, fraction = 2)
         BigDecimal bpm,
         @Pattern(regexp = TrackFieldRules.MUSICAL_KEY, message = TrackFieldRules.MUSICAL_KEY_MESSAGE) String musicalKey,

@@ -213,6 +213,18 @@ class UploadTest extends LibraryIntegrationTest {
     }
 
     @Test
+    void a_nul_in_the_metadata_of_an_upload_answers_400_naming_the_field_and_stores_nothing() {
+        String user = newUser();
+        post(user, MultipartBody.create()
+                .json("metadata", "{\"title\": \"T\\u0000\", \"artist\": \"A\"}")
+                .file("file", "a.mp3", "audio/mpeg", audio(1000)))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("metadata.title");
+        assertThat(trackRowsOf(user)).isZero();
+        assertThat(objectsOf(user)).isEmpty();
+    }
+
+    @Test
     void metadata_that_is_not_json_or_of_the_wrong_type_is_refused_with_400() {
         String user = newUser();
         post(user, MultipartBody.create().json("metadata", "{not json").file("file", "a.mp3", "audio/mpeg", audio(1000)))
