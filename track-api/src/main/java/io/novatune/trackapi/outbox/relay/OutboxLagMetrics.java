@@ -28,8 +28,10 @@ public class OutboxLagMetrics implements DisposableBean {
                 .description("WAL bytes the outbox relay's replication slot has not confirmed; -1 when the slot is missing")
                 .baseUnit("bytes")
                 .register(meters);
-        // Sampled in the background: a scrape never waits on the database.
+        // Sampled in the background: a scrape never waits on the database. A sample slower than the interval
+        // (a loaded database, a busy pool) skips ticks rather than ending the sampling with an overflow error.
         this.sampling = Flux.interval(Duration.ZERO, Duration.ofSeconds(10))
+                .onBackpressureDrop()
                 .concatMap(tick -> db.sql("""
                                 SELECT coalesce(pg_current_wal_lsn() - confirmed_flush_lsn, 0)::bigint AS lag
                                 FROM pg_replication_slots WHERE slot_name = :slot
@@ -38,7 +40,8 @@ public class OutboxLagMetrics implements DisposableBean {
                         .map(row -> row.get("lag", Long.class))
                         .one()
                         .defaultIfEmpty(-1L)
-                        .onErrorResume(unreachable -> Mono.empty()))
+                        .timeout(Duration.ofSeconds(5))
+                        .onErrorResume(unreachableOrSlow -> Mono.empty()))
                 .subscribe(lagBytes::set);
     }
 
