@@ -1,6 +1,7 @@
 package io.novatune.trackapi.web;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 import java.util.Locale;
@@ -15,7 +16,7 @@ enum TrackRequestKind {
 
     /** {@code null} for every other request. */
     static TrackRequestKind of(ServerHttpRequest request) {
-        String path = request.getPath().pathWithinApplication().value();
+        String path = decoded(request.getPath().pathWithinApplication());
         HttpMethod method = request.getMethod();
         if (path.equals(TRACKS)) {
             return HttpMethod.GET.equals(method) ? LIST : null;
@@ -30,6 +31,18 @@ enum TrackRequestKind {
             return UPDATE;
         }
         return HttpMethod.DELETE.equals(method) ? DELETE : null;
+    }
+
+    /**
+     * The path as the router matches it: each segment percent-decoded, path parameters ({@code ;…}) dropped. On the
+     * raw path, {@code /api/v1/%74racks} would reach the list endpoint without being counted or limited.
+     */
+    private static String decoded(PathContainer path) {
+        StringBuilder decoded = new StringBuilder();
+        for (PathContainer.Element element : path.elements()) {
+            decoded.append(element instanceof PathContainer.PathSegment segment ? segment.valueToMatch() : element.value());
+        }
+        return decoded.toString();
     }
 
     String metricName() {
