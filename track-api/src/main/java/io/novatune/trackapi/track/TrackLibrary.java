@@ -2,6 +2,7 @@ package io.novatune.trackapi.track;
 
 import com.github.f4b6a3.ulid.UlidCreator;
 import io.novatune.trackapi.outbox.Outbox;
+import io.novatune.trackapi.web.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -11,6 +12,7 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /** The use cases of a user's library. Each state change and its event commit together or not at all. */
 @Service
@@ -46,6 +48,11 @@ public class TrackLibrary {
         Instant now = now();
         Instant archiveDue = now.plus(policy.archiveDelay());
         Instant expiry = command.provider().expiresAt();
+        if (expiry != null && expiry.isAfter(now.plus(policy.maxProviderLinkLifetime()))) {
+            // Providers keep links for days, not years; and a year like +300000 does not fit in PostgreSQL.
+            return Mono.error(new InvalidRequestException(List.of(new InvalidRequestException.FieldError(
+                    "provider.expiresAt", "must be at most " + policy.maxProviderLinkLifetime().toDays() + " days ahead"))));
+        }
         if (expiry != null && expiry.isBefore(archiveDue)) {
             archiveDue = expiry;
         }

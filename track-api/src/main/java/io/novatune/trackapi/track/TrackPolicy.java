@@ -9,9 +9,11 @@ import java.time.Duration;
  * @param deletionGracePeriod how long a deleted track can be restored before it is purged
  * @param archiveDelay        when, after creation, a provider track's assets are copied to our storage
  *                            (provider links expire after 15 days; never later than the expiry)
+ * @param maxProviderLinkLifetime how far ahead a provider link's {@code expiresAt} may lie; further is refused (400)
  */
 @ConfigurationProperties("novatune.tracks")
 public record TrackPolicy(
         @DefaultValue("30d") Duration deletionGracePeriod,
-        @DefaultValue("13d") Duration archiveDelay) {
+        @DefaultValue("13d") Duration archiveDelay,
+        @DefaultValue("30d") Duration maxProviderLinkLifetime) {
 }
