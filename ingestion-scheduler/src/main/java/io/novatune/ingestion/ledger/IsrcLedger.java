@@ -38,9 +38,11 @@ public class IsrcLedger {
             + " artist, album, duration_ms, requested_at, traceparent";
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate namedJdbc;
 
     public IsrcLedger(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.namedJdbc = new NamedParameterJdbcTemplate(jdbc);
     }
 
     /**
@@ -158,9 +160,8 @@ public class IsrcLedger {
 
     /** Forgets add events processed before {@code cutoff}, in batches (platform's retention); answers how many. */
     public long forgetEventsProcessedBefore(Instant cutoff) {
-        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
         OffsetDateTime before = OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC);
-        return ProcessedEventsRetention.forgetInBatches(batch -> named.update(ProcessedEventsRetention.FORGET_BATCH,
+        return ProcessedEventsRetention.forgetInBatches(batch -> namedJdbc.update(ProcessedEventsRetention.FORGET_BATCH,
                 new MapSqlParameterSource().addValue("cutoff", before).addValue("batch", batch)));
     }
 
