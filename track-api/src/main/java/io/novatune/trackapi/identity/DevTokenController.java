@@ -1,7 +1,7 @@
 package io.novatune.trackapi.identity;
 
+import io.novatune.platform.security.ApiSecurity;
 import io.novatune.trackapi.config.JwtProperties;
-import io.novatune.trackapi.config.SecurityConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.context.annotation.Profile;
@@ -29,7 +29,7 @@ public class DevTokenController {
     private final Clock clock;
 
     public DevTokenController(JwtProperties properties, Clock clock) {
-        this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(SecurityConfig.hmacKey(properties)));
+        this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(ApiSecurity.hmacKey(properties.secret())));
         this.properties = properties;
         this.clock = clock;
     }
