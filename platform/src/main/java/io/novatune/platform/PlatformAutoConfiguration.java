@@ -4,6 +4,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.novatune.platform.problem.ReactiveProblemDetailsAdvice;
 import io.novatune.platform.problem.ServletProblemDetailsAdvice;
+import io.novatune.platform.security.JwtSettings;
 import io.novatune.platform.storage.S3ClientSettings;
 import io.novatune.platform.tracing.Traceparents;
 import org.springframework.beans.factory.ObjectProvider;
@@ -72,6 +73,12 @@ public class PlatformAutoConfiguration {
         ServletProblemDetailsAdvice servletProblemDetailsAdvice() {
             return new ServletProblemDetailsAdvice();
         }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.security.oauth2.jwt.ReactiveJwtDecoder")
+    @EnableConfigurationProperties(JwtSettings.class)
+    static class SecurityConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,9 +1,11 @@
 package io.novatune.discovery.config;
 
 import io.novatune.platform.security.ApiSecurity;
+import io.novatune.platform.security.JwtSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -25,7 +27,7 @@ public class SecurityConfig {
     /** Local profile and tests: tokens signed with a shared HS256 secret. */
     @Bean
     @ConditionalOnProperty("novatune.security.jwt.secret")
-    ReactiveJwtDecoder hmacJwtDecoder(JwtProperties properties) {
-        return ApiSecurity.hmacDecoder(properties.secret());
+    ReactiveJwtDecoder hmacJwtDecoder(JwtSettings settings, Environment environment) {
+        return ApiSecurity.hmacDecoder(settings, environment);
     }
 }

@@ -1,14 +1,22 @@
 package io.novatune.platform.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.novatune.platform.problem.ExchangeProblems;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -24,6 +32,10 @@ import tools.jackson.databind.ObjectMapper;
  * its routes to the {@link ServerHttpSecurity} this returns.
  */
 public final class ApiSecurity {
+
+    private static final List<String> PRODUCTION_ISSUER_PROPERTIES = List.of(
+            "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
 
     private ApiSecurity() {
     }
@@ -46,9 +58,26 @@ public final class ApiSecurity {
                         .accessDeniedHandler(forbidden));
     }
 
-    /** The local profile's and the tests' decoder: tokens signed with a shared HS256 secret. */
-    public static ReactiveJwtDecoder hmacDecoder(String secret) {
-        return NimbusReactiveJwtDecoder.withSecretKey(hmacKey(secret)).macAlgorithm(MacAlgorithm.HS256).build();
+    /**
+     * The local profile's and the tests' decoder: tokens signed with a shared HS256 secret, with an expiry and
+     * the configured audience. Refuses to exist next to a production issuer: a forgotten secret must not open a
+     * second way in beside the identity provider.
+     */
+    public static ReactiveJwtDecoder hmacDecoder(JwtSettings settings, Environment environment) {
+        List<String> production = PRODUCTION_ISSUER_PROPERTIES.stream().filter(environment::containsProperty).toList();
+        if (!production.isEmpty()) {
+            throw new IllegalStateException("novatune.security.jwt.secret (HS256 tokens for the local profile and tests) "
+                    + "is set together with " + String.join(" and ", production)
+                    + ": remove the secret where the identity provider issues the tokens");
+        }
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(hmacKey(settings.secret()))
+                .macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefault(),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        audience -> audience != null && audience.contains(settings.audience()))));
+        return decoder;
     }
 
     public static SecretKey hmacKey(String secret) {

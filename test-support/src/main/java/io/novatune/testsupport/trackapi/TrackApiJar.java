@@ -133,6 +133,7 @@ public final class TrackApiJar implements AutoCloseable {
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .subject(userId)
+                .audience(List.of("novatune-api"))
                 .claim("roles", List.of(roles))
                 .issuedAt(now)
                 .expiresAt(now.plus(Duration.ofHours(1)))

@@ -1,9 +1,11 @@
 package io.novatune.trackapi.config;
 
 import io.novatune.platform.security.ApiSecurity;
+import io.novatune.platform.security.JwtSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -29,7 +31,7 @@ public class SecurityConfig {
     /** Local profile and tests: tokens signed with a shared HS256 secret. */
     @Bean
     @ConditionalOnProperty("novatune.security.jwt.secret")
-    ReactiveJwtDecoder hmacJwtDecoder(JwtProperties properties) {
-        return ApiSecurity.hmacDecoder(properties.secret());
+    ReactiveJwtDecoder hmacJwtDecoder(JwtSettings settings, Environment environment) {
+        return ApiSecurity.hmacDecoder(settings, environment);
     }
 }
