@@ -30,6 +30,20 @@ class ArchivingTest extends ArchiverIntegrationTest {
     TestRestTemplate http;
 
     @Test
+    void a_user_id_with_slashes_and_dots_is_archived_in_its_own_place_and_nowhere_else() {
+        String track = newId("track");
+        String user = "../" + newId("tenant") + "/alice";
+        provider.on("/" + track + "/audio", file("audio/mpeg", 1000, 7));
+
+        kafka.publish(track, due(track, user, provider.link("/" + track + "/audio"), null, null));
+
+        TrackArchived archived = awaitArchived(track);
+        String key = "tracks-audio/" + user.replace("/", "%2F") + "/" + track + ".mp3";
+        assertStored(archived.getAssets().get(0), key, "audio/mpeg", 1000, 7);
+        assertThat(storage.keysUnder("tracks-audio/")).filteredOn(stored -> stored.contains(track)).containsExactly(key);
+    }
+
+    @Test
     void every_asset_is_copied_under_its_kind_with_its_hash_and_size_and_one_track_archived_names_them_all() {
         String track = newId("track");
         String user = newId("user");

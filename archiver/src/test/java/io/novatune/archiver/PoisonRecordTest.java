@@ -50,10 +50,10 @@ class PoisonRecordTest extends ArchiverIntegrationTest implements PoisonRecordCo
     }
 
     @Test
-    void a_user_id_unfit_for_an_object_key_is_dead_lettered_at_once_and_nothing_is_archived() {
+    void a_user_id_too_long_for_an_object_key_is_dead_lettered_at_once_and_nothing_is_archived() {
         String escaping = newId("track");
 
-        kafka.publish(escaping, due(escaping, "../other-user", provider.link("/x"), null, null));
+        kafka.publish(escaping, due(escaping, "u".repeat(129), provider.link("/x"), null, null));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetters(escaping)).hasSize(1));
         assertThat(deadLetters(escaping).get(0).header("kafka_dlt-exception-message")).contains("unfit for an object key");

@@ -144,6 +144,24 @@ class PhysicalDeletionTest extends LifecycleIntegrationTest {
     }
 
     @Test
+    void a_track_of_a_user_whose_id_holds_a_slash_is_purged_under_its_encoded_keys_including_its_waveform() {
+        String user = newId("tenant") + "/alice";
+        String track = newId("track");
+        String audio = "audio/" + user.replace("/", "%2F") + "/" + track;
+        String waveform = "waveforms/" + user.replace("/", "%2F") + "/" + track;
+        storage.put(audio, 40);
+        storage.put(waveform, 2);
+
+        kafka.publish(track, purgeDue(track, user, List.of(audio, waveform), 42));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(purged(track)).hasSize(1));
+        assertThat(purged(track).get(0).getDeletedKeys()).containsExactlyInAnyOrder(audio, waveform);
+        assertThat(storage.exists(audio)).isFalse();
+        assertThat(storage.exists(waveform)).isFalse();
+        assertThat(deadLetters(track)).isEmpty();
+    }
+
+    @Test
     void its_log_lines_carry_the_track_and_user_ids_but_never_an_object_key(CapturedOutput output) {
         String user = newId("user");
         String track = newId("track");
