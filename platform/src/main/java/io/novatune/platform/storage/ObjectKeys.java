@@ -1,6 +1,7 @@
 package io.novatune.platform.storage;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one layout of the media bucket, for every service that writes, purges or sweeps it: a track's objects are
@@ -34,6 +35,31 @@ public final class ObjectKeys {
     /** {@code <user>/<track>}, each id as one safe segment. */
     public static String trackPath(String userId, String trackId) {
         return segment(userId) + "/" + segment(trackId);
+    }
+
+    /**
+     * The track a key of this layout belongs to: the segment after the user's, up to its suffix ({@code .mp3},
+     * {@code -…}, {@code _…}, {@code /…}). Empty for a key outside the layout or whose track segment is encoded;
+     * track-api's track ids are ULIDs, which never are.
+     */
+    public static Optional<String> trackIdOf(String key) {
+        for (String prefix : TRACK_PREFIXES) {
+            if (key.startsWith(prefix)) {
+                String path = key.substring(prefix.length());
+                int afterUser = path.indexOf('/') + 1;
+                if (afterUser == 0 || afterUser == path.length()) {
+                    return Optional.empty();
+                }
+                String rest = path.substring(afterUser);
+                int end = 0;
+                while (end < rest.length() && ".-_/".indexOf(rest.charAt(end)) < 0) {
+                    end++;
+                }
+                String track = rest.substring(0, end);
+                return track.isEmpty() || track.contains("%") ? Optional.empty() : Optional.of(track);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The id as one path segment: itself when it is safe, else with the unsafe characters percent-encoded. */

@@ -47,6 +47,21 @@ class ObjectKeysTest {
         assertThat(ObjectKeys.TRACK_PREFIXES).contains("waveforms/").allSatisfy(prefix -> assertThat(prefix).endsWith("/"));
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "audio/u1/01ARZ3NDEKTSV4RRFFQ69G5FAV, 01ARZ3NDEKTSV4RRFFQ69G5FAV",
+            "tracks-covers/tenant%2Falice/01ARZ3NDEKTSV4RRFFQ69G5FAV.jpg, 01ARZ3NDEKTSV4RRFFQ69G5FAV",
+            "waveforms/u1/T1.waveform.json, T1"})
+    void a_key_names_its_track(String key, String track) {
+        assertThat(ObjectKeys.trackIdOf(key)).contains(track);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"audio/u1", "audio/u1/", "exports/u1/T1", "audio/u1/.mp3", "audio/u1/a%2Fb"})
+    void a_key_outside_the_layout_names_no_track(String key) {
+        assertThat(ObjectKeys.trackIdOf(key)).isEmpty();
+    }
+
     @Test
     void an_empty_id_has_no_key() {
         assertThatThrownBy(() -> ObjectKeys.segment("")).isInstanceOf(IllegalArgumentException.class);

@@ -1,5 +1,6 @@
 package io.novatune.trackapi.track;
 
+import io.novatune.platform.storage.ObjectKeys;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -9,8 +10,10 @@ import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The {@code tracks} table. Every read on behalf of a user is scoped to its owner. */
@@ -51,19 +54,30 @@ public class TrackStore {
 
     /**
      * Which of these object keys some track still owns (in any status: a deleted track's objects
-     * stay until it is purged).
+     * stay until it is purged). Each key names its track ({@link ObjectKeys#trackIdOf}), so the check is one
+     * primary-key lookup per key; a key outside the layout is reported as owned, so nothing unknown is deleted.
      */
     public Flux<String> referencedKeys(Collection<String> keys) {
-        return db.sql("""
-                        SELECT key FROM unnest(:keys::varchar[]) AS key
-                        WHERE EXISTS (SELECT 1 FROM tracks
-                                      WHERE audio_object_key = key OR waveform_object_key = key
-                                         OR archived_audio_key = key OR archived_cover_key = key
-                                         OR archived_video_key = key)
+        List<String> named = new ArrayList<>();
+        List<String> tracksNamed = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String key : keys) {
+            ObjectKeys.trackIdOf(key).ifPresentOrElse(track -> {
+                named.add(key);
+                tracksNamed.add(track);
+            }, () -> unknown.add(key));
+        }
+        Flux<String> owned = named.isEmpty() ? Flux.empty() : db.sql("""
+                        SELECT k.key FROM unnest(:keys::varchar[], :tracks::varchar[]) AS k(key, track_id)
+                          JOIN tracks t ON t.id = k.track_id
+                         WHERE k.key IN (t.audio_object_key, t.waveform_object_key,
+                                         t.archived_audio_key, t.archived_cover_key, t.archived_video_key)
                         """)
-                .bind("keys", keys.toArray(String[]::new))
+                .bind("keys", named.toArray(String[]::new))
+                .bind("tracks", tracksNamed.toArray(String[]::new))
                 .map(row -> row.get("key", String.class))
                 .all();
+        return Flux.fromIterable(unknown).concatWith(owned);
     }
 
     /**
