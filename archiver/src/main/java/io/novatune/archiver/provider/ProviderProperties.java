@@ -1,5 +1,6 @@
 package io.novatune.archiver.provider;
 
+import io.novatune.platform.net.Cidr;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
