@@ -25,14 +25,16 @@ public class TrackLibrary {
     private final TransactionalOperator transaction;
     private final Clock clock;
     private final TrackPolicy policy;
+    private final ProviderLinkRules linkRules;
 
     public TrackLibrary(TrackStore tracks, Outbox outbox, TransactionalOperator transaction, Clock clock,
-                        TrackPolicy policy) {
+                        TrackPolicy policy, ProviderLinkRules linkRules) {
         this.tracks = tracks;
         this.outbox = outbox;
         this.transaction = transaction;
         this.clock = clock;
         this.policy = policy;
+        this.linkRules = linkRules;
     }
 
     /** A catalog track has nothing to process: it is ready at once. */
@@ -43,16 +45,19 @@ public class TrackLibrary {
         return add(track, traceparent);
     }
 
-    /** The archive timer is armed at once: our copies must exist before the provider's links expire. */
+    /**
+     * The archive timer is armed at once: our copies must exist before the provider's links expire. Links that
+     * {@link ProviderLinkRules} refuses, and an expiry in the past or too far ahead, answer 400 naming the field.
+     */
     public Mono<Track> addProviderTrack(AddProviderTrack command, String traceparent) {
         Instant now = now();
         Instant archiveDue = now.plus(policy.archiveDelay());
-        Instant expiry = command.provider().expiresAt();
-        if (expiry != null && expiry.isAfter(now.plus(policy.maxProviderLinkLifetime()))) {
-            // Providers keep links for days, not years; and a year like +300000 does not fit in PostgreSQL.
-            return Mono.error(new InvalidRequestException(List.of(new InvalidRequestException.FieldError(
-                    "provider.expiresAt", "must be at most " + policy.maxProviderLinkLifetime().toDays() + " days ahead"))));
+        List<InvalidRequestException.FieldError> invalid = linkRules.check(command.provider(), now,
+                policy.maxProviderLinkLifetime());
+        if (!invalid.isEmpty()) {
+            return Mono.error(new InvalidRequestException(invalid));
         }
+        Instant expiry = command.provider().expiresAt();
         if (expiry != null && expiry.isBefore(archiveDue)) {
             archiveDue = expiry;
         }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.novatune.trackapi.TestTracks.addCatalogTrack;
+import static io.novatune.trackapi.TestTracks.addExpiredProviderTrack;
 import static io.novatune.trackapi.TestTracks.addProviderTrack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -103,7 +104,7 @@ class ArchiveNowAndStatisticsTest extends TrackApiIntegrationTest {
         archive("user-arc-3", archived).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("already archived"));
 
-        String expired = addProviderTrack(http, "user-arc-3", "Links Gone", Instant.now().minus(1, ChronoUnit.HOURS));
+        String expired = addExpiredProviderTrack(http, db, "user-arc-3", "Links Gone", Instant.now().minus(1, ChronoUnit.HOURS));
         archive("user-arc-3", expired).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("expired"));
 
@@ -131,7 +132,7 @@ class ArchiveNowAndStatisticsTest extends TrackApiIntegrationTest {
         Instant now = Instant.now();
         addProviderTrack(http, "user-arc-5", "Pending", now.plus(10, ChronoUnit.DAYS));
         addProviderTrack(http, "user-arc-5", "Urgent", now.plus(1, ChronoUnit.DAYS));
-        addProviderTrack(http, "user-arc-5", "Expired", now.minus(1, ChronoUnit.DAYS));
+        addExpiredProviderTrack(http, db, "user-arc-5", "Expired", now.minus(1, ChronoUnit.DAYS));
         String archived = addProviderTrack(http, "user-arc-5", "Archived", now.plus(10, ChronoUnit.DAYS));
         db.sql("UPDATE tracks SET archived_at = now() WHERE id = :id").bind("id", archived).then().block();
         addCatalogTrack(http, "user-arc-5", "Not Counted");
@@ -146,6 +147,55 @@ class ArchiveNowAndStatisticsTest extends TrackApiIntegrationTest {
         long all = archivedTotal + number(after, "pendingArchive") + number(after, "expiredTracks");
         assertThat(((Number) after.get("archivePercentage")).doubleValue())
                 .isCloseTo(archivedTotal * 100.0 / all, within(0.01));
+    }
+
+    @Test
+    void archive_statistics_give_the_failure_rate_and_the_average_lead_time_before_expiry() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Map<?, ?> start = statistics();
+        String early = addProviderTrack(http, "user-arc-6", "Archived Early", now.plus(10, ChronoUnit.DAYS));
+        String late = addProviderTrack(http, "user-arc-6", "Archived Late", now.plus(10, ChronoUnit.DAYS));
+        archivedBeforeExpiry(early, "5 days");
+        archivedBeforeExpiry(late, "3 days");
+
+        Map<?, ?> archived = statistics();
+        long before = number(start, "totalArchived");
+        Duration sumBefore = averageLeadTime(start).multipliedBy(before);
+        Duration sumAfter = averageLeadTime(archived).multipliedBy(before + 2);
+        // Each average is rounded to the millisecond.
+        assertThat(sumAfter.minus(sumBefore).minus(Duration.ofDays(8)).abs())
+                .isLessThanOrEqualTo(Duration.ofMillis(2 * before + 2));
+
+        addExpiredProviderTrack(http, db, "user-arc-6", "Lost To Expiry", now.minus(1, ChronoUnit.HOURS));
+        String failed = addProviderTrack(http, "user-arc-6", "Failed For Good", now.plus(9, ChronoUnit.DAYS));
+        db.sql("UPDATE tracks SET archive_due_at = NULL, last_archive_error = 'provider answered 404' WHERE id = :id")
+                .bind("id", failed).then().block();
+        addProviderTrack(http, "user-arc-6", "Still Pending", now.plus(9, ChronoUnit.DAYS));
+
+        Map<?, ?> after = statistics();
+        assertThat(number(after, "totalArchived")).isEqualTo(number(archived, "totalArchived"));
+        // failureRate = lost / (archived + lost): the lost tracks it implies grew by the two added.
+        assertThat(lost(after) - lost(archived)).isEqualTo(2);
+        assertThat(rate(after)).isGreaterThan(rate(archived)).isLessThan(1.0);
+    }
+
+    private void archivedBeforeExpiry(String id, String lead) {
+        db.sql("UPDATE tracks SET archived_at = provider_expires_at - interval '" + lead + "', archive_due_at = NULL"
+                + " WHERE id = :id").bind("id", id).then().block();
+    }
+
+    private static Duration averageLeadTime(Map<?, ?> statistics) {
+        Object value = statistics.get("averageLeadTime");
+        return value == null ? Duration.ZERO : Duration.parse((String) value);
+    }
+
+    private static double rate(Map<?, ?> statistics) {
+        return ((Number) statistics.get("failureRate")).doubleValue();
+    }
+
+    private static long lost(Map<?, ?> statistics) {
+        double rate = rate(statistics);
+        return Math.round(rate * number(statistics, "totalArchived") / (1 - rate));
     }
 
     private Map<?, ?> statistics() {

@@ -1,0 +1,224 @@
+package io.novatune.trackapi.archive;
+
+import io.novatune.events.ArchiveDue;
+import io.novatune.events.Topics;
+import io.novatune.trackapi.TestTokens;
+import io.novatune.trackapi.TopicRecorder;
+import io.novatune.trackapi.TrackApiIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.novatune.trackapi.TestTracks.addExpiredProviderTrack;
+import static io.novatune.trackapi.TestTracks.addProviderTrack;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ArchiveJobsAndRunTest extends TrackApiIntegrationTest {
+
+    private static final String ADMIN = TestTokens.forUser("admin-jobs", "admin");
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    DatabaseClient db;
+
+    TopicRecorder archiveDue;
+
+    @BeforeEach
+    void listen() {
+        archiveDue = new TopicRecorder(kafka(), Topics.ARCHIVE_DUE);
+    }
+
+    @AfterEach
+    void stopListening() throws InterruptedException {
+        archiveDue.close();
+    }
+
+    @Test
+    void the_jobs_view_lists_pending_urgent_and_failed_jobs_in_cursor_pages_soonest_expiry_first() {
+        String user = "user-jobs-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        String urgent = addProviderTrack(http, user, "Urgent Job", now.plus(1, ChronoUnit.DAYS));
+        String pending = addProviderTrack(http, user, "Pending Job", now.plus(10, ChronoUnit.DAYS));
+        String failed = addProviderTrack(http, user, "Failed Job", now.plus(9, ChronoUnit.DAYS));
+        db.sql("UPDATE tracks SET archive_due_at = NULL, archive_attempts = 2, last_archive_error = 'provider answered 403'"
+                + " WHERE id = :id").bind("id", failed).then().block();
+        String archived = addProviderTrack(http, user, "Archived Job", now.plus(1, ChronoUnit.DAYS));
+        db.sql("UPDATE tracks SET archived_at = now(), archive_due_at = NULL WHERE id = :id").bind("id", archived).then().block();
+        addExpiredProviderTrack(http, db, user, "Expired Job", now.minus(1, ChronoUnit.HOURS));
+
+        List<Map<?, ?>> allPending = allPages("PENDING", 3);
+        List<Map<?, ?>> allUrgent = allPages("URGENT", 3);
+        List<Map<?, ?>> allFailed = allPages("failed", 3);
+
+        assertThat(ids(allPending)).doesNotHaveDuplicates();
+        assertThat(allPending).isSortedAccordingTo(Comparator.comparing((Map<?, ?> job) -> Instant.parse((String) job.get("expiresAt")))
+                .thenComparing(job -> (String) job.get("trackId")));
+        assertThat(ids(ofUser(allPending, user))).containsExactly(urgent, pending);
+        assertThat(ids(ofUser(allUrgent, user))).containsExactly(urgent);
+        assertThat(ids(ofUser(allFailed, user))).containsExactly(failed);
+
+        Map<?, ?> job = ofUser(allPending, user).get(0);
+        assertThat(job.get("userId")).isEqualTo(user);
+        assertThat(job.get("title")).isEqualTo("Urgent Job");
+        assertThat(job.get("status")).isEqualTo("PENDING");
+        assertThat(job.get("urgent")).isEqualTo(true);
+        assertThat(job.get("attempts")).isEqualTo(0);
+        assertThat((Map<?, ?>) job.get("provider")).containsEntry("name", "suno")
+                .containsEntry("audioUrl", "https://cdn.provider.test/Urgent-Job.mp3")
+                .containsEntry("coverUrl", "https://cdn.provider.test/Urgent-Job.jpg");
+        assertThat(job).containsKeys("createdAt", "dueAt", "expiresAt", "stored");
+        Map<?, ?> failedJob = ofUser(allFailed, user).get(0);
+        assertThat(failedJob.get("status")).isEqualTo("FAILED");
+        assertThat(failedJob.get("attempts")).isEqualTo(2);
+        assertThat(failedJob.get("lastError")).isEqualTo("provider answered 403");
+        assertThat(failedJob).doesNotContainKey("dueAt");
+    }
+
+    @Test
+    void the_jobs_view_never_shows_a_signed_links_query_string() {
+        String user = "user-jobs-" + UUID.randomUUID();
+        add(user, "https://cdn.provider.test/signed.mp3?X-Amz-Signature=SECRET&X-Amz-Expires=3600", Instant.now().plusSeconds(600));
+
+        Map<?, ?> job = ofUser(allPages("URGENT", 100), user).get(0);
+
+        assertThat(((Map<?, ?>) job.get("provider")).get("audioUrl")).isEqualTo("https://cdn.provider.test/signed.mp3?…");
+    }
+
+    @Test
+    void the_jobs_view_refuses_an_unknown_status_or_cursor_and_anyone_but_an_admin() {
+        JsonNode problem = http.get().uri("/api/v1/admin/archive/jobs?status=DONE").headers(h -> h.setBearerAuth(ADMIN))
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("status");
+        http.get().uri("/api/v1/admin/archive/jobs?cursor=bm9wZQ").headers(h -> h.setBearerAuth(ADMIN))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://novatune.io/problems/invalid-cursor");
+        http.get().uri("/api/v1/admin/archive/jobs").headers(h -> h.setBearerAuth(TestTokens.forUser("user-jobs-nosy")))
+                .exchange().expectStatus().isForbidden();
+        http.post().uri("/api/v1/admin/archive/run").headers(h -> h.setBearerAuth(TestTokens.forUser("user-jobs-nosy")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("limit", 1))
+                .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void a_run_sends_ArchiveDue_now_for_urgent_archives_most_urgent_first_and_answers_which() {
+        String user = "user-run-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        // Sooner than anything else in this database, so that they come first in the run.
+        String first = add(user, "https://cdn.provider.test/run-1.mp3", now.plusSeconds(120));
+        String second = add(user, "https://cdn.provider.test/run-2.mp3", now.plusSeconds(180));
+        String third = add(user, "https://cdn.provider.test/run-3.mp3", now.plusSeconds(240));
+
+        Map<?, ?> run = run(2).expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(run.get("requested")).isEqualTo(2);
+        assertThat((List<?>) run.get("trackIds")).containsExactly(first, second);
+        ArchiveDue event = awaitArchiveDue(first);
+        assertThat(event.getAttempt()).isEqualTo(1);
+        assertThat(event.getUserId()).isEqualTo(user);
+        assertThat(awaitArchiveDue(second).getAttempt()).isEqualTo(1);
+        assertThat(attempts(third)).isZero();
+        assertThat(attempts(first)).isEqualTo(1);
+    }
+
+    @Test
+    void a_run_leaves_archives_that_are_neither_due_nor_urgent_and_those_that_stopped_for_good() {
+        String user = "user-run-" + UUID.randomUUID();
+        String later = addProviderTrack(http, user, "Not Yet", Instant.now().plus(10, ChronoUnit.DAYS));
+        String stopped = addProviderTrack(http, user, "Stopped", Instant.now().plus(1, ChronoUnit.DAYS));
+        db.sql("UPDATE tracks SET archive_due_at = NULL, last_archive_error = 'provider answered 404' WHERE id = :id")
+                .bind("id", stopped).then().block();
+
+        Map<?, ?> run = run(1000).expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat((List<?>) run.get("trackIds")).doesNotContain(later, stopped);
+        assertThat(attempts(later)).isZero();
+        assertThat(attempts(stopped)).isZero();
+    }
+
+    @Test
+    void a_run_without_a_limit_between_1_and_1000_answers_400_naming_limit() {
+        for (Object body : new Object[] {Map.of("limit", 0), Map.of("limit", 1001), Map.of()}) {
+            JsonNode problem = run(body).expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+            assertThat(problem.get("errors").findValuesAsString("field")).as(body.toString()).containsExactly("limit");
+        }
+    }
+
+    private String add(String user, String audioUrl, Instant expiresAt) {
+        Map<?, ?> track = http.post().uri("/api/v1/tracks")
+                .headers(headers -> headers.setBearerAuth(TestTokens.forUser(user)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("title", "Run", "artist", "Model",
+                        "provider", Map.of("name", "suno", "audioUrl", audioUrl, "expiresAt", expiresAt.toString())))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return (String) track.get("id");
+    }
+
+    private WebTestClient.ResponseSpec run(int limit) {
+        return run(Map.of("limit", limit));
+    }
+
+    private WebTestClient.ResponseSpec run(Object body) {
+        return http.post().uri("/api/v1/admin/archive/run").headers(h -> h.setBearerAuth(ADMIN))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private List<Map<?, ?>> allPages(String status, int limit) {
+        List<Map<?, ?>> jobs = new ArrayList<>();
+        String cursor = null;
+        do {
+            String query = "/api/v1/admin/archive/jobs?status=" + status + "&limit=" + limit
+                    + (cursor == null ? "" : "&cursor=" + cursor);
+            Map<?, ?> page = http.get().uri(query).headers(h -> h.setBearerAuth(ADMIN))
+                    .exchange().expectStatus().isOk()
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            List<?> items = (List<?>) page.get("items");
+            assertThat(items.size()).isLessThanOrEqualTo(limit);
+            items.forEach(item -> jobs.add((Map<?, ?>) item));
+            cursor = (String) page.get("nextCursor");
+            assertThat(page.get("hasMore")).isEqualTo(cursor != null);
+        } while (cursor != null);
+        return jobs;
+    }
+
+    private static List<Map<?, ?>> ofUser(List<Map<?, ?>> jobs, String user) {
+        return jobs.stream().filter(job -> user.equals(job.get("userId"))).toList();
+    }
+
+    private static List<String> ids(List<Map<?, ?>> jobs) {
+        return jobs.stream().map(job -> (String) job.get("trackId")).toList();
+    }
+
+    private int attempts(String id) {
+        return db.sql("SELECT archive_attempts FROM tracks WHERE id = :id").bind("id", id)
+                .map(row -> row.get("archive_attempts", Integer.class)).one().block();
+    }
+
+    private ArchiveDue awaitArchiveDue(String trackId) {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(() -> archiveDue.records().stream().filter(r -> trackId.equals(r.key()))
+                        .map(r -> (ArchiveDue) r.value()).toList(), events -> !events.isEmpty()).get(0);
+    }
+}
