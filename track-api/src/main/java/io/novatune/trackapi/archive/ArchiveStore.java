@@ -53,14 +53,18 @@ class ArchiveStore {
 
     private Flux<Track> claim(String due, String order, Instant now, Instant urgentBefore, Instant leaseUntil,
                               Duration linkLifetime, int limit) {
+        // MATERIALIZED: evaluated once. As a sub-select the planner may rescan it for each row it updates, and a
+        // rescan skips the rows this statement already updated and locks the next ones: more than the limit.
         var spec = db.sql(sql("""
-                        UPDATE tracks t
-                           SET archive_attempts = t.archive_attempts + 1, archive_due_at = :leaseUntil
-                          FROM (SELECT id FROM tracks
+                        WITH due AS MATERIALIZED (
+                                SELECT id FROM tracks
                                  WHERE {due} AND {archivable} AND {expiry} > :now
                                  ORDER BY {order}
                                  LIMIT :limit
-                                   FOR UPDATE SKIP LOCKED) due
+                                   FOR UPDATE SKIP LOCKED)
+                        UPDATE tracks t
+                           SET archive_attempts = t.archive_attempts + 1, archive_due_at = :leaseUntil
+                          FROM due
                          WHERE t.id = due.id
                          RETURNING t.*""".replace("{due}", due).replace("{order}", order)))
                 .bind("now", now)

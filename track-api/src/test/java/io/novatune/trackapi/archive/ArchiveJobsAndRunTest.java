@@ -28,6 +28,7 @@ import static io.novatune.trackapi.TestTracks.addProviderTrack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@SuppressWarnings("unchecked")
 class ArchiveJobsAndRunTest extends TrackApiIntegrationTest {
 
     private static final String ADMIN = TestTokens.forUser("admin-jobs", "admin");
@@ -63,28 +64,28 @@ class ArchiveJobsAndRunTest extends TrackApiIntegrationTest {
         db.sql("UPDATE tracks SET archived_at = now(), archive_due_at = NULL WHERE id = :id").bind("id", archived).then().block();
         addExpiredProviderTrack(http, db, user, "Expired Job", now.minus(1, ChronoUnit.HOURS));
 
-        List<Map<?, ?>> allPending = allPages("PENDING", 3);
-        List<Map<?, ?>> allUrgent = allPages("URGENT", 3);
-        List<Map<?, ?>> allFailed = allPages("failed", 3);
+        List<Map<String, Object>> allPending = allPages("PENDING", 3);
+        List<Map<String, Object>> allUrgent = allPages("URGENT", 3);
+        List<Map<String, Object>> allFailed = allPages("failed", 3);
 
         assertThat(ids(allPending)).doesNotHaveDuplicates();
-        assertThat(allPending).isSortedAccordingTo(Comparator.comparing((Map<?, ?> job) -> Instant.parse((String) job.get("expiresAt")))
+        assertThat(allPending).isSortedAccordingTo(Comparator.comparing((Map<String, Object> job) -> Instant.parse((String) job.get("expiresAt")))
                 .thenComparing(job -> (String) job.get("trackId")));
         assertThat(ids(ofUser(allPending, user))).containsExactly(urgent, pending);
         assertThat(ids(ofUser(allUrgent, user))).containsExactly(urgent);
         assertThat(ids(ofUser(allFailed, user))).containsExactly(failed);
 
-        Map<?, ?> job = ofUser(allPending, user).get(0);
+        Map<String, Object> job = ofUser(allPending, user).get(0);
         assertThat(job.get("userId")).isEqualTo(user);
         assertThat(job.get("title")).isEqualTo("Urgent Job");
         assertThat(job.get("status")).isEqualTo("PENDING");
         assertThat(job.get("urgent")).isEqualTo(true);
         assertThat(job.get("attempts")).isEqualTo(0);
-        assertThat((Map<?, ?>) job.get("provider")).containsEntry("name", "suno")
+        assertThat((Map<String, Object>) job.get("provider")).containsEntry("name", "suno")
                 .containsEntry("audioUrl", "https://cdn.provider.test/Urgent-Job.mp3")
                 .containsEntry("coverUrl", "https://cdn.provider.test/Urgent-Job.jpg");
         assertThat(job).containsKeys("createdAt", "dueAt", "expiresAt", "stored");
-        Map<?, ?> failedJob = ofUser(allFailed, user).get(0);
+        Map<String, Object> failedJob = ofUser(allFailed, user).get(0);
         assertThat(failedJob.get("status")).isEqualTo("FAILED");
         assertThat(failedJob.get("attempts")).isEqualTo(2);
         assertThat(failedJob.get("lastError")).isEqualTo("provider answered 403");
@@ -96,9 +97,9 @@ class ArchiveJobsAndRunTest extends TrackApiIntegrationTest {
         String user = "user-jobs-" + UUID.randomUUID();
         add(user, "https://cdn.provider.test/signed.mp3?X-Amz-Signature=SECRET&X-Amz-Expires=3600", Instant.now().plusSeconds(600));
 
-        Map<?, ?> job = ofUser(allPages("URGENT", 100), user).get(0);
+        Map<String, Object> job = ofUser(allPages("URGENT", 100), user).get(0);
 
-        assertThat(((Map<?, ?>) job.get("provider")).get("audioUrl")).isEqualTo("https://cdn.provider.test/signed.mp3?…");
+        assertThat(((Map<String, Object>) job.get("provider")).get("audioUrl")).isEqualTo("https://cdn.provider.test/signed.mp3?…");
     }
 
     @Test
@@ -127,10 +128,10 @@ class ArchiveJobsAndRunTest extends TrackApiIntegrationTest {
         String second = add(user, "https://cdn.provider.test/run-2.mp3", now.plusSeconds(180));
         String third = add(user, "https://cdn.provider.test/run-3.mp3", now.plusSeconds(240));
 
-        Map<?, ?> run = run(2).expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> run = run(2).expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
 
         assertThat(run.get("requested")).isEqualTo(2);
-        assertThat((List<?>) run.get("trackIds")).containsExactly(first, second);
+        assertThat((List<Object>) run.get("trackIds")).containsExactly(first, second);
         ArchiveDue event = awaitArchiveDue(first);
         assertThat(event.getAttempt()).isEqualTo(1);
         assertThat(event.getUserId()).isEqualTo(user);
@@ -147,9 +148,9 @@ class ArchiveJobsAndRunTest extends TrackApiIntegrationTest {
         db.sql("UPDATE tracks SET archive_due_at = NULL, last_archive_error = 'provider answered 404' WHERE id = :id")
                 .bind("id", stopped).then().block();
 
-        Map<?, ?> run = run(1000).expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> run = run(1000).expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
 
-        assertThat((List<?>) run.get("trackIds")).doesNotContain(later, stopped);
+        assertThat((List<Object>) run.get("trackIds")).doesNotContain(later, stopped);
         assertThat(attempts(later)).isZero();
         assertThat(attempts(stopped)).isZero();
     }
@@ -165,7 +166,7 @@ class ArchiveJobsAndRunTest extends TrackApiIntegrationTest {
     }
 
     private String add(String user, String audioUrl, Instant expiresAt) {
-        Map<?, ?> track = http.post().uri("/api/v1/tracks")
+        Map<String, Object> track = http.post().uri("/api/v1/tracks")
                 .headers(headers -> headers.setBearerAuth(TestTokens.forUser(user)))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("title", "Run", "artist", "Model",
@@ -185,29 +186,29 @@ class ArchiveJobsAndRunTest extends TrackApiIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
-    private List<Map<?, ?>> allPages(String status, int limit) {
-        List<Map<?, ?>> jobs = new ArrayList<>();
+    private List<Map<String, Object>> allPages(String status, int limit) {
+        List<Map<String, Object>> jobs = new ArrayList<>();
         String cursor = null;
         do {
             String query = "/api/v1/admin/archive/jobs?status=" + status + "&limit=" + limit
                     + (cursor == null ? "" : "&cursor=" + cursor);
-            Map<?, ?> page = http.get().uri(query).headers(h -> h.setBearerAuth(ADMIN))
+            Map<String, Object> page = http.get().uri(query).headers(h -> h.setBearerAuth(ADMIN))
                     .exchange().expectStatus().isOk()
                     .expectBody(Map.class).returnResult().getResponseBody();
             List<?> items = (List<?>) page.get("items");
             assertThat(items.size()).isLessThanOrEqualTo(limit);
-            items.forEach(item -> jobs.add((Map<?, ?>) item));
+            items.forEach(item -> jobs.add((Map<String, Object>) item));
             cursor = (String) page.get("nextCursor");
             assertThat(page.get("hasMore")).isEqualTo(cursor != null);
         } while (cursor != null);
         return jobs;
     }
 
-    private static List<Map<?, ?>> ofUser(List<Map<?, ?>> jobs, String user) {
+    private static List<Map<String, Object>> ofUser(List<Map<String, Object>> jobs, String user) {
         return jobs.stream().filter(job -> user.equals(job.get("userId"))).toList();
     }
 
-    private static List<String> ids(List<Map<?, ?>> jobs) {
+    private static List<String> ids(List<Map<String, Object>> jobs) {
         return jobs.stream().map(job -> (String) job.get("trackId")).toList();
     }
 

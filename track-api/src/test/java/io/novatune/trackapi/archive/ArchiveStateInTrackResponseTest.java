@@ -19,6 +19,7 @@ import static io.novatune.trackapi.TestTracks.setProviderExpiry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+@SuppressWarnings("unchecked")
 class ArchiveStateInTrackResponseTest extends TrackApiIntegrationTest {
 
     private static final String USER = "user-archive-state";
@@ -34,7 +35,7 @@ class ArchiveStateInTrackResponseTest extends TrackApiIntegrationTest {
         Instant expiresAt = Instant.now().plus(15, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
         String id = addProviderTrack(http, USER, "Pending One", expiresAt);
 
-        Map<?, ?> archive = archiveOf(get(id));
+        Map<String, Object> archive = archiveOf(get(id));
 
         assertThat(archive.get("status")).isEqualTo("PENDING");
         assertThat(Instant.parse((String) archive.get("expiresAt"))).isEqualTo(expiresAt);
@@ -55,18 +56,18 @@ class ArchiveStateInTrackResponseTest extends TrackApiIntegrationTest {
         String expired = addProviderTrack(http, USER, "Expired One", Instant.now().plus(10, ChronoUnit.DAYS));
         setProviderExpiry(db, expired, Instant.parse("2026-01-01T00:00:00Z"));
 
-        Map<?, ?> archivedState = archiveOf(get(archived));
+        Map<String, Object> archivedState = archiveOf(get(archived));
         assertThat(archivedState.get("status")).isEqualTo("ARCHIVED");
         assertThat(archivedState.get("archivedAt")).isEqualTo("2026-12-01T10:00:00Z");
         assertThat(get(archived).get("archivedAt")).isEqualTo("2026-12-01T10:00:00Z");
         assertThat(archivedState).doesNotContainKeys("dueAt", "lastError");
 
-        Map<?, ?> failedState = archiveOf(get(failed));
+        Map<String, Object> failedState = archiveOf(get(failed));
         assertThat(failedState.get("status")).isEqualTo("FAILED");
         assertThat(failedState.get("lastError")).isEqualTo("provider answered 404");
         assertThat(failedState).doesNotContainKeys("dueAt", "archivedAt");
 
-        Map<?, ?> expiredState = archiveOf(get(expired));
+        Map<String, Object> expiredState = archiveOf(get(expired));
         assertThat(expiredState.get("status")).isEqualTo("EXPIRED");
         assertThat(expiredState.get("expiresAt")).isEqualTo("2026-01-01T00:00:00Z");
         assertThat(expiredState).doesNotContainKeys("dueAt");
@@ -74,7 +75,7 @@ class ArchiveStateInTrackResponseTest extends TrackApiIntegrationTest {
 
     @Test
     void a_provider_track_without_an_expiry_shows_the_default_link_lifetime_and_a_catalog_track_no_archive() {
-        Map<?, ?> added = http.post().uri("/api/v1/tracks")
+        Map<String, Object> added = http.post().uri("/api/v1/tracks")
                 .headers(headers -> headers.setBearerAuth(TestTokens.forUser(USER)))
                 .bodyValue(Map.of("title", "No Expiry", "artist", "Model",
                         "provider", Map.of("name", "suno", "audioUrl", "https://cdn.provider.test/no-expiry.mp3")))
@@ -93,25 +94,25 @@ class ArchiveStateInTrackResponseTest extends TrackApiIntegrationTest {
         String user = USER + "-list";
         String id = addProviderTrack(http, user, "Listed One", Instant.now().plus(10, ChronoUnit.DAYS));
 
-        Map<?, ?> page = http.get().uri("/api/v1/tracks")
+        Map<String, Object> page = http.get().uri("/api/v1/tracks")
                 .headers(headers -> headers.setBearerAuth(TestTokens.forUser(user)))
                 .exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
 
-        Map<?, ?> item = ((List<?>) page.get("items")).stream().map(Map.class::cast)
+        Map<String, Object> item = ((List<Map<String, Object>>) page.get("items")).stream()
                 .filter(track -> id.equals(track.get("id"))).findFirst().orElseThrow();
         assertThat(archiveOf(item).get("status")).isEqualTo("PENDING");
     }
 
-    private Map<?, ?> get(String id) {
+    private Map<String, Object> get(String id) {
         return http.get().uri("/api/v1/tracks/{id}", id)
                 .headers(headers -> headers.setBearerAuth(TestTokens.forUser(USER)))
                 .exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
     }
 
-    private static Map<?, ?> archiveOf(Map<?, ?> track) {
-        return (Map<?, ?>) track.get("archive");
+    private static Map<String, Object> archiveOf(Map<String, Object> track) {
+        return (Map<String, Object>) track.get("archive");
     }
 
     private void execute(String sql, String id) {
