@@ -2,7 +2,10 @@ package io.novatune.platform.net;
 
 import java.net.URI;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Hosts of provider links against a provider's allow-list: {@code cdn.example.com} exactly, or {@code *.example.com}
@@ -11,6 +14,16 @@ import java.util.Locale;
 public final class HostPatterns {
 
     private HostPatterns() {
+    }
+
+    /**
+     * Allow-lists by provider name as configured, compared as they are used: names and hosts lower-case (environment
+     * variables arrive lower-cased), hosts trimmed.
+     */
+    public static Map<String, List<String>> byProvider(Map<String, List<String>> hosts) {
+        return hosts.entrySet().stream().collect(Collectors.toUnmodifiableMap(
+                entry -> entry.getKey().toLowerCase(Locale.ROOT),
+                entry -> entry.getValue().stream().map(host -> host.trim().toLowerCase(Locale.ROOT)).toList()));
     }
 
     /** Whether {@code host} (as {@link #host(URI)} gives it) is on {@code allowed}. */

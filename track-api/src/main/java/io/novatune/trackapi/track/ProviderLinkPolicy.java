@@ -1,6 +1,7 @@
 package io.novatune.trackapi.track;
 
 import io.novatune.platform.net.Cidr;
+import io.novatune.platform.net.HostPatterns;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * What provider links track-api takes, and how long they live ({@code novatune.archive.*}; the archive timer's own
@@ -40,10 +40,7 @@ public record ProviderLinkPolicy(
             @DefaultValue("2048") int maxLength) {
 
         public Links {
-            // Environment variables arrive lower-cased; provider names are compared lower-cased everywhere.
-            hosts = hosts.entrySet().stream().collect(Collectors.toUnmodifiableMap(
-                    entry -> entry.getKey().toLowerCase(Locale.ROOT),
-                    entry -> entry.getValue().stream().map(host -> host.trim().toLowerCase(Locale.ROOT)).toList()));
+            hosts = HostPatterns.byProvider(hosts);
             allowedNetworks = List.copyOf(allowedNetworks);
             if (maxLength < 1) {
                 throw new IllegalArgumentException("novatune.archive.provider.max-length must be positive");

@@ -12,12 +12,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.novatune.trackapi.TestTracks.addCatalogTrack;
 import static io.novatune.trackapi.TestTracks.addExpiredProviderTrack;
@@ -26,7 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+@SuppressWarnings("unchecked")
 class ArchiveNowAndStatisticsTest extends TrackApiIntegrationTest {
+
+    private static final String ADMIN_TOKEN = TestTokens.forUser("admin-arc", "admin");
 
     @Autowired
     WebTestClient http;
@@ -198,9 +203,88 @@ class ArchiveNowAndStatisticsTest extends TrackApiIntegrationTest {
         return Math.round(rate * number(statistics, "totalArchived") / (1 - rate));
     }
 
+    @Test
+    void a_run_sends_ArchiveDue_now_for_urgent_archives_most_urgent_first_and_answers_which() {
+        String user = "user-run-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        // Sooner than anything else in this database, so that they come first in the run.
+        String first = add(user, "https://cdn.provider.test/run-1.mp3", now.plusSeconds(120));
+        String second = add(user, "https://cdn.provider.test/run-2.mp3", now.plusSeconds(180));
+        String third = add(user, "https://cdn.provider.test/run-3.mp3", now.plusSeconds(240));
+
+        Map<?, ?> run = run(2).expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(run.get("requested")).isEqualTo(2);
+        assertThat((List<Object>) run.get("trackIds")).containsExactly(first, second);
+        ArchiveDue event = awaitArchiveDue(first, 1).get(0);
+        assertThat(event.getAttempt()).isEqualTo(1);
+        assertThat(event.getUserId()).isEqualTo(user);
+        assertThat(awaitArchiveDue(second, 1).get(0).getAttempt()).isEqualTo(1);
+        assertThat(attempts(third)).isZero();
+        assertThat(attempts(first)).isEqualTo(1);
+    }
+
+    @Test
+    void a_run_leaves_archives_that_are_neither_due_nor_urgent_and_those_that_stopped_for_good() {
+        String user = "user-run-" + UUID.randomUUID();
+        String later = addProviderTrack(http, user, "Not Yet", Instant.now().plus(10, ChronoUnit.DAYS));
+        String stopped = addProviderTrack(http, user, "Stopped", Instant.now().plus(1, ChronoUnit.DAYS));
+        db.sql("UPDATE tracks SET archive_due_at = NULL, last_archive_error = 'provider answered 404' WHERE id = :id")
+                .bind("id", stopped).then().block();
+
+        Map<?, ?> run = run(1000).expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat((List<Object>) run.get("trackIds")).doesNotContain(later, stopped);
+        assertThat(attempts(later)).isZero();
+        assertThat(attempts(stopped)).isZero();
+    }
+
+    @Test
+    void a_run_without_a_limit_between_1_and_1000_answers_400_naming_limit() {
+        for (Object body : new Object[] {Map.of("limit", 0), Map.of("limit", 1001), Map.of()}) {
+            JsonNode problem = run(body).expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+            assertThat(problem.get("errors").findValuesAsString("field")).as(body.toString()).containsExactly("limit");
+        }
+    }
+
+    @Test
+    void only_an_admin_runs_archives() {
+        http.post().uri("/api/v1/admin/archive/run").headers(h -> h.setBearerAuth(TestTokens.forUser("user-run-nosy")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("limit", 1))
+                .exchange().expectStatus().isForbidden();
+    }
+
+    private String add(String user, String audioUrl, Instant expiresAt) {
+        Map<?, ?> track = http.post().uri("/api/v1/tracks")
+                .headers(headers -> headers.setBearerAuth(TestTokens.forUser(user)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("title", "Run", "artist", "Model",
+                        "provider", Map.of("name", "suno", "audioUrl", audioUrl, "expiresAt", expiresAt.toString())))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return (String) track.get("id");
+    }
+
+    private WebTestClient.ResponseSpec run(int limit) {
+        return run(Map.of("limit", limit));
+    }
+
+    private WebTestClient.ResponseSpec run(Object body) {
+        return http.post().uri("/api/v1/admin/archive/run").headers(h -> h.setBearerAuth(ADMIN_TOKEN))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private int attempts(String id) {
+        return db.sql("SELECT archive_attempts FROM tracks WHERE id = :id").bind("id", id)
+                .map(row -> row.get("archive_attempts", Integer.class)).one().block();
+    }
+
     private Map<?, ?> statistics() {
         return http.get().uri("/api/v1/admin/archive/statistics")
-                .headers(headers -> headers.setBearerAuth(TestTokens.forUser("admin-arc", "admin")))
+                .headers(headers -> headers.setBearerAuth(ADMIN_TOKEN))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();

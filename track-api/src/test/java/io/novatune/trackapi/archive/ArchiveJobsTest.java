@@ -1,12 +1,7 @@
 package io.novatune.trackapi.archive;
 
-import io.novatune.events.ArchiveDue;
-import io.novatune.events.Topics;
 import io.novatune.trackapi.TestTokens;
-import io.novatune.trackapi.TopicRecorder;
 import io.novatune.trackapi.TrackApiIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -14,7 +9,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,10 +20,9 @@ import java.util.UUID;
 import static io.novatune.trackapi.TestTracks.addExpiredProviderTrack;
 import static io.novatune.trackapi.TestTracks.addProviderTrack;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 @SuppressWarnings("unchecked")
-class ArchiveJobsAndRunTest extends TrackApiIntegrationTest {
+class ArchiveJobsTest extends TrackApiIntegrationTest {
 
     private static final String ADMIN = TestTokens.forUser("admin-jobs", "admin");
 
@@ -38,18 +31,6 @@ class ArchiveJobsAndRunTest extends TrackApiIntegrationTest {
 
     @Autowired
     DatabaseClient db;
-
-    TopicRecorder archiveDue;
-
-    @BeforeEach
-    void listen() {
-        archiveDue = new TopicRecorder(kafka(), Topics.ARCHIVE_DUE);
-    }
-
-    @AfterEach
-    void stopListening() throws InterruptedException {
-        archiveDue.close();
-    }
 
     @Test
     void the_jobs_view_lists_pending_urgent_and_failed_jobs_in_cursor_pages_soonest_expiry_first() {
@@ -95,7 +76,14 @@ class ArchiveJobsAndRunTest extends TrackApiIntegrationTest {
     @Test
     void the_jobs_view_never_shows_a_signed_links_query_string() {
         String user = "user-jobs-" + UUID.randomUUID();
-        add(user, "https://cdn.provider.test/signed.mp3?X-Amz-Signature=SECRET&X-Amz-Expires=3600", Instant.now().plusSeconds(600));
+        http.post().uri("/api/v1/tracks")
+                .headers(headers -> headers.setBearerAuth(TestTokens.forUser(user)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("title", "Signed", "artist", "Model", "provider", Map.of("name", "suno",
+                        "audioUrl", "https://cdn.provider.test/signed.mp3?X-Amz-Signature=SECRET&X-Amz-Expires=3600",
+                        "expiresAt", Instant.now().plusSeconds(600).toString())))
+                .exchange()
+                .expectStatus().isCreated();
 
         Map<String, Object> job = ofUser(allPages("URGENT", 100), user).get(0);
 
@@ -114,76 +102,6 @@ class ArchiveJobsAndRunTest extends TrackApiIntegrationTest {
                 .expectBody().jsonPath("$.type").isEqualTo("https://novatune.io/problems/invalid-cursor");
         http.get().uri("/api/v1/admin/archive/jobs").headers(h -> h.setBearerAuth(TestTokens.forUser("user-jobs-nosy")))
                 .exchange().expectStatus().isForbidden();
-        http.post().uri("/api/v1/admin/archive/run").headers(h -> h.setBearerAuth(TestTokens.forUser("user-jobs-nosy")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("limit", 1))
-                .exchange().expectStatus().isForbidden();
-    }
-
-    @Test
-    void a_run_sends_ArchiveDue_now_for_urgent_archives_most_urgent_first_and_answers_which() {
-        String user = "user-run-" + UUID.randomUUID();
-        Instant now = Instant.now();
-        // Sooner than anything else in this database, so that they come first in the run.
-        String first = add(user, "https://cdn.provider.test/run-1.mp3", now.plusSeconds(120));
-        String second = add(user, "https://cdn.provider.test/run-2.mp3", now.plusSeconds(180));
-        String third = add(user, "https://cdn.provider.test/run-3.mp3", now.plusSeconds(240));
-
-        Map<String, Object> run = run(2).expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
-
-        assertThat(run.get("requested")).isEqualTo(2);
-        assertThat((List<Object>) run.get("trackIds")).containsExactly(first, second);
-        ArchiveDue event = awaitArchiveDue(first);
-        assertThat(event.getAttempt()).isEqualTo(1);
-        assertThat(event.getUserId()).isEqualTo(user);
-        assertThat(awaitArchiveDue(second).getAttempt()).isEqualTo(1);
-        assertThat(attempts(third)).isZero();
-        assertThat(attempts(first)).isEqualTo(1);
-    }
-
-    @Test
-    void a_run_leaves_archives_that_are_neither_due_nor_urgent_and_those_that_stopped_for_good() {
-        String user = "user-run-" + UUID.randomUUID();
-        String later = addProviderTrack(http, user, "Not Yet", Instant.now().plus(10, ChronoUnit.DAYS));
-        String stopped = addProviderTrack(http, user, "Stopped", Instant.now().plus(1, ChronoUnit.DAYS));
-        db.sql("UPDATE tracks SET archive_due_at = NULL, last_archive_error = 'provider answered 404' WHERE id = :id")
-                .bind("id", stopped).then().block();
-
-        Map<String, Object> run = run(1000).expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
-
-        assertThat((List<Object>) run.get("trackIds")).doesNotContain(later, stopped);
-        assertThat(attempts(later)).isZero();
-        assertThat(attempts(stopped)).isZero();
-    }
-
-    @Test
-    void a_run_without_a_limit_between_1_and_1000_answers_400_naming_limit() {
-        for (Object body : new Object[] {Map.of("limit", 0), Map.of("limit", 1001), Map.of()}) {
-            JsonNode problem = run(body).expectStatus().isBadRequest()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody(JsonNode.class).returnResult().getResponseBody();
-            assertThat(problem.get("errors").findValuesAsString("field")).as(body.toString()).containsExactly("limit");
-        }
-    }
-
-    private String add(String user, String audioUrl, Instant expiresAt) {
-        Map<String, Object> track = http.post().uri("/api/v1/tracks")
-                .headers(headers -> headers.setBearerAuth(TestTokens.forUser(user)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("title", "Run", "artist", "Model",
-                        "provider", Map.of("name", "suno", "audioUrl", audioUrl, "expiresAt", expiresAt.toString())))
-                .exchange()
-                .expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        return (String) track.get("id");
-    }
-
-    private WebTestClient.ResponseSpec run(int limit) {
-        return run(Map.of("limit", limit));
-    }
-
-    private WebTestClient.ResponseSpec run(Object body) {
-        return http.post().uri("/api/v1/admin/archive/run").headers(h -> h.setBearerAuth(ADMIN))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
     private List<Map<String, Object>> allPages(String status, int limit) {
@@ -212,14 +130,5 @@ class ArchiveJobsAndRunTest extends TrackApiIntegrationTest {
         return jobs.stream().map(job -> (String) job.get("trackId")).toList();
     }
 
-    private int attempts(String id) {
-        return db.sql("SELECT archive_attempts FROM tracks WHERE id = :id").bind("id", id)
-                .map(row -> row.get("archive_attempts", Integer.class)).one().block();
-    }
 
-    private ArchiveDue awaitArchiveDue(String trackId) {
-        return await().atMost(Duration.ofSeconds(60))
-                .until(() -> archiveDue.records().stream().filter(r -> trackId.equals(r.key()))
-                        .map(r -> (ArchiveDue) r.value()).toList(), events -> !events.isEmpty()).get(0);
-    }
 }
