@@ -10,6 +10,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -26,15 +27,17 @@ public class TrackLibrary {
     private final Clock clock;
     private final TrackPolicy policy;
     private final ProviderLinkRules linkRules;
+    private final ProviderLinkPolicy links;
 
     public TrackLibrary(TrackStore tracks, Outbox outbox, TransactionalOperator transaction, Clock clock,
-                        TrackPolicy policy, ProviderLinkRules linkRules) {
+                        TrackPolicy policy, ProviderLinkRules linkRules, ProviderLinkPolicy links) {
         this.tracks = tracks;
         this.outbox = outbox;
         this.transaction = transaction;
         this.clock = clock;
         this.policy = policy;
         this.linkRules = linkRules;
+        this.links = links;
     }
 
     /** A catalog track has nothing to process: it is ready at once. */
@@ -51,20 +54,31 @@ public class TrackLibrary {
      */
     public Mono<Track> addProviderTrack(AddProviderTrack command, String traceparent) {
         Instant now = now();
-        Instant archiveDue = now.plus(policy.archiveDelay());
         List<InvalidRequestException.FieldError> invalid = linkRules.check(command.provider(), now,
                 policy.maxProviderLinkLifetime());
         if (!invalid.isEmpty()) {
             return Mono.error(new InvalidRequestException(invalid));
         }
-        Instant expiry = command.provider().expiresAt();
-        if (expiry != null && expiry.isBefore(archiveDue)) {
-            archiveDue = expiry;
-        }
+        Instant archiveDue = archiveDue(now, command.provider().expiresAt());
         Track track = new Track(newId(), command.userId(), command.metadata(), TrackStatus.READY, TrackSource.PROVIDER,
                 null, null, command.provider(), new ArchiveState(archiveDue, null, null, null, null, 0, null), null,
                 now, now, 0);
         return add(track, traceparent);
+    }
+
+    /**
+     * {@code archive-delay} after now; for links that live shorter than the default lifetime, the same share of their
+     * life (13 of 15 days by default), so that the attempt and its retries come before they expire. (The due time
+     * was the expiry itself before: the timer, which fires only while the links are valid, never sent it.)
+     */
+    private Instant archiveDue(Instant now, Instant expiry) {
+        Duration delay = policy.archiveDelay();
+        if (expiry == null) {
+            return now.plus(delay);
+        }
+        double share = Math.min(1.0, (double) delay.toMillis() / links.defaultLinkLifetime().toMillis());
+        long shareOfLife = (long) (Duration.between(now, expiry).toMillis() * share);
+        return now.plusMillis(Math.min(delay.toMillis(), shareOfLife));
     }
 
     private Mono<Track> add(Track track, String traceparent) {

@@ -45,6 +45,18 @@ class ArchiveStateInTrackResponseTest extends TrackApiIntegrationTest {
     }
 
     @Test
+    void links_expiring_sooner_than_the_archive_delay_are_due_at_the_same_share_of_their_life_not_at_their_expiry() {
+        Instant expiresAt = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        String id = addProviderTrack(http, USER, "Short Lived", expiresAt);
+
+        Instant dueAt = Instant.parse((String) archiveOf(get(id)).get("dueAt"));
+
+        // 13 of 15 days by default: 2 days of life → due after 41.6 hours, 6.4 hours before the links expire.
+        assertThat(dueAt).isCloseTo(Instant.now().plus(Duration.ofMinutes(2 * 24 * 60 * 13 / 15)), within(Duration.ofMinutes(1)))
+                .isBefore(expiresAt.minus(6, ChronoUnit.HOURS));
+    }
+
+    @Test
     void an_archived_track_shows_when_it_was_archived_and_a_failed_or_expired_one_why() {
         String archived = addProviderTrack(http, USER, "Archived One", Instant.now().plus(10, ChronoUnit.DAYS));
         execute("UPDATE tracks SET archived_at = timestamptz '2026-12-01T10:00:00Z', archive_due_at = NULL,"
