@@ -1,5 +1,6 @@
 package io.novatune.archiver;
 
+import io.novatune.testsupport.kafka.ReceivedRecord;
 import io.novatune.events.ArchiveDue;
 import io.novatune.events.ArchiveFailed;
 import io.novatune.events.ArchivedAsset;
@@ -48,7 +49,7 @@ class ArchivingTest extends ArchiverIntegrationTest {
         assertStored(archived.getAssets().get(0), "tracks-audio/" + user + "/" + track + ".mp3", "audio/mpeg", AUDIO_BYTES, 1);
         assertStored(archived.getAssets().get(1), "tracks-covers/" + user + "/" + track + ".png", "image/png", 300_000, 2);
         assertStored(archived.getAssets().get(2), "tracks-videos/" + user + "/" + track + ".mp4", "video/mp4", 2_000_000, 3);
-        KafkaProbe.Received record = kafka.resultRecords(track).get(0);
+        ReceivedRecord record = resultRecords(track).get(0);
         assertThat(record.header("event-type")).isEqualTo("io.novatune.events.TrackArchived");
         assertThat(record.header("event-id")).isEqualTo(archived.getEventId());
         assertThat(record.header("traceparent")).isNotBlank();
@@ -73,8 +74,8 @@ class ArchivingTest extends ArchiverIntegrationTest {
         provider.on("/" + track + "/audio", ProviderStandIn.status(403)).on("/" + track + "/cover", ProviderStandIn.status(403));
         kafka.publish(track, due);
 
-        await().atMost(RESULT_TIMEOUT).untilAsserted(() -> assertThat(kafka.results(track)).hasSize(2));
-        TrackArchived again = kafka.archived(track).get(1);
+        await().atMost(RESULT_TIMEOUT).untilAsserted(() -> assertThat(results(track)).hasSize(2));
+        TrackArchived again = archived(track).get(1);
         assertThat(again.getEventId()).isEqualTo(first.getEventId());
         assertThat(again.getAssets()).isEqualTo(first.getAssets());
         assertThat(provider.requestsTo("/" + track + "/audio")).isEqualTo(1);
@@ -95,7 +96,7 @@ class ArchivingTest extends ArchiverIntegrationTest {
         TrackArchived archived = awaitArchived(track);
         assertStored(archived.getAssets().get(0), "tracks-audio/" + user + "/" + track + ".ogg", "audio/ogg", 70_000, 6);
         assertThat(provider.requestsTo("/" + track + "/audio")).isEqualTo(3);
-        assertThat(kafka.failed(track)).isEmpty();
+        assertThat(failed(track)).isEmpty();
     }
 
     @Test
@@ -191,15 +192,15 @@ class ArchivingTest extends ArchiverIntegrationTest {
     }
 
     private TrackArchived awaitArchived(String track) {
-        await().atMost(RESULT_TIMEOUT).untilAsserted(() -> assertThat(kafka.results(track)).isNotEmpty());
-        assertThat(kafka.results(track).get(0)).isInstanceOf(TrackArchived.class);
-        return kafka.archived(track).get(0);
+        await().atMost(RESULT_TIMEOUT).untilAsserted(() -> assertThat(results(track)).isNotEmpty());
+        assertThat(results(track).get(0)).isInstanceOf(TrackArchived.class);
+        return archived(track).get(0);
     }
 
     private ArchiveFailed awaitFailed(String track) {
-        await().atMost(RESULT_TIMEOUT).untilAsserted(() -> assertThat(kafka.results(track)).isNotEmpty());
-        assertThat(kafka.results(track).get(0)).isInstanceOf(ArchiveFailed.class);
-        return kafka.failed(track).get(0);
+        await().atMost(RESULT_TIMEOUT).untilAsserted(() -> assertThat(results(track)).isNotEmpty());
+        assertThat(results(track).get(0)).isInstanceOf(ArchiveFailed.class);
+        return failed(track).get(0);
     }
 
     private void assertStored(ArchivedAsset asset, String key, String contentType, long size, long seed) {

@@ -1,6 +1,6 @@
 package io.novatune.trackapi.archive;
 
-import io.novatune.trackapi.web.InvalidRequestException;
+import io.novatune.platform.problem.InvalidRequestException;
 
 import java.util.List;
 import java.util.Locale;

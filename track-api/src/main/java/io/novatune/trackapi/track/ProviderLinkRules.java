@@ -2,7 +2,7 @@ package io.novatune.trackapi.track;
 
 import io.novatune.platform.net.AddressPolicy;
 import io.novatune.platform.net.HostPatterns;
-import io.novatune.trackapi.web.InvalidRequestException.FieldError;
+import io.novatune.platform.problem.InvalidRequestException.FieldError;
 import org.springframework.stereotype.Component;
 
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package io.novatune.trackapi.track;
 
-import io.novatune.trackapi.web.InvalidRequestException.FieldError;
+import io.novatune.platform.problem.InvalidRequestException.FieldError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

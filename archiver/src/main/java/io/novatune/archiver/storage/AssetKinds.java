@@ -1,4 +1,4 @@
-package io.novatune.archiver.archiving;
+package io.novatune.archiver.storage;
 
 import io.novatune.events.AssetKind;
 
