@@ -1,6 +1,6 @@
 package io.novatune.trackapi.playback;
 
-import io.novatune.platform.problem.ProblemTypes;
+import io.novatune.platform.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -13,10 +13,8 @@ public class NoSuchAssetException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(String trackId, String asset) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "no-such-asset", "No such asset",
                 "Track " + trackId + " has no " + asset + ".");
-        problem.setType(ProblemTypes.of("no-such-asset"));
-        problem.setTitle("No such asset");
         problem.setProperty("asset", asset);
         return problem;
     }

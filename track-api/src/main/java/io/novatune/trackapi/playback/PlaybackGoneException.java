@@ -1,6 +1,7 @@
 package io.novatune.trackapi.playback;
 
 import io.novatune.platform.problem.ProblemTypes;
+import io.novatune.platform.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -23,10 +24,9 @@ public class PlaybackGoneException extends ErrorResponseException {
 
     /** The provider's link to the track's {@code asset} (cover, video) expired at {@code expiredAt}, and we have no copy. */
     public static PlaybackGoneException linkExpired(String trackId, String asset, Instant expiredAt) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, "The " + asset + " of track " + trackId
-                + " is gone: the provider's link expired at " + expiredAt + " before a copy was archived.");
-        problem.setType(ProblemTypes.of("asset-expired"));
-        problem.setTitle("Asset expired");
+        ProblemDetail problem = Problems.of(HttpStatus.GONE, "asset-expired", "Asset expired", "The " + asset
+                + " of track " + trackId + " is gone: the provider's link expired at " + expiredAt
+                + " before a copy was archived.");
         problem.setProperty("asset", asset);
         problem.setProperty("expiredAt", expiredAt);
         return new PlaybackGoneException(problem);
