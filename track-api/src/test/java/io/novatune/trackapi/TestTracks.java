@@ -49,6 +49,25 @@ public final class TestTracks {
     }
 
     /**
+     * A provider track whose links expired at {@code expiredAt}, in the past: added with links valid for a day
+     * (an expiry in the past is refused), then moved back as time would.
+     */
+    public static String addExpiredProviderTrack(WebTestClient http, DatabaseClient db, String userId, String title,
+                                                 Instant expiredAt) {
+        String id = addProviderTrack(http, userId, title, Instant.now().plus(1, ChronoUnit.DAYS));
+        setProviderExpiry(db, id, expiredAt);
+        return id;
+    }
+
+    public static void setProviderExpiry(DatabaseClient db, String trackId, Instant expiresAt) {
+        db.sql("UPDATE tracks SET provider_expires_at = :at WHERE id = :id")
+                .bind("at", expiresAt)
+                .bind("id", trackId)
+                .then()
+                .block();
+    }
+
+    /**
      * An uploaded track, written as the upload use case leaves it (the upload endpoint is built on
      * another branch), with the user's quota counting its bytes.
      */

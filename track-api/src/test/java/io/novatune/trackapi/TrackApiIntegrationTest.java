@@ -32,7 +32,11 @@ public abstract class TrackApiIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registerInfrastructure(registry, DATABASE);
+        // A provider with an allow-list (ProviderLinkValidationTest); every other provider may link to any public host.
+        registry.add("novatune.archive.provider.hosts.mureka[0]", () -> ALLOW_LISTED_HOST);
     }
+
+    public static final String ALLOW_LISTED_HOST = "cdn.mureka.example";
 
     /** Points a context at its own database (and relay slot) on the shared servers. */
     public static void registerInfrastructure(DynamicPropertyRegistry registry, String database) {

@@ -1,13 +1,13 @@
 package io.novatune.archiver.provider;
 
+import io.novatune.platform.net.Cidr;
+import io.novatune.platform.net.HostPatterns;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * How provider links are fetched ({@code novatune.archiver.provider.*}).
@@ -32,10 +32,7 @@ public record ProviderProperties(
         @DefaultValue("3") int maxRedirects) {
 
     public ProviderProperties {
-        // Environment variables arrive lower-cased; provider names are compared lower-cased everywhere.
-        hosts = hosts.entrySet().stream().collect(Collectors.toUnmodifiableMap(
-                entry -> entry.getKey().toLowerCase(Locale.ROOT),
-                entry -> entry.getValue().stream().map(host -> host.trim().toLowerCase(Locale.ROOT)).toList()));
+        hosts = HostPatterns.byProvider(hosts);
         allowedNetworks = List.copyOf(allowedNetworks);
         if (maxRedirects < 0) {
             throw new IllegalArgumentException("novatune.archiver.provider.max-redirects must not be negative");

@@ -10,7 +10,7 @@ import java.net.Socket;
  * bytes, or throws {@link TruncatedBodyException} if the connection ends early. Closing it closes the connection.
  *
  * @param contentType media type without parameters, lower-case (e.g. {@code audio/mpeg}); empty when absent
- * @param connectedTo the address the body comes from, checked by {@link AddressPolicy}
+ * @param connectedTo the address the body comes from, checked by {@link io.novatune.platform.net.AddressPolicy}
  */
 public record ProviderResponse(String contentType, long contentLength, InputStream body, InetAddress connectedTo,
                                Socket socket) implements AutoCloseable {

@@ -1,5 +1,8 @@
 package io.novatune.archiver.provider;
 
+import io.novatune.platform.net.AddressPolicy;
+import io.novatune.platform.net.HostPatterns;
+import io.novatune.platform.net.LinkRedaction;
 import org.springframework.stereotype.Component;
 
 import javax.net.ssl.SNIHostName;
@@ -70,11 +73,11 @@ public class SafeFetcher {
                 if (REDIRECTS.contains(head.status())) {
                     String location = head.header("location");
                     if (location == null) {
-                        throw new ProviderFailure(false, "HTTP " + head.status() + " without Location from " + ProviderLinks.redacted(uri));
+                        throw new ProviderFailure(false, "HTTP " + head.status() + " without Location from " + LinkRedaction.redacted(uri));
                     }
                     if (hop >= properties.maxRedirects()) {
                         throw ProviderFailure.refused("more than " + properties.maxRedirects() + " redirects from "
-                                + ProviderLinks.redacted(link));
+                                + LinkRedaction.redacted(link));
                     }
                     uri = redirectTarget(uri, location);
                     continue;
@@ -83,9 +86,9 @@ public class SafeFetcher {
                 handedOver = true;
                 return response;
             } catch (SocketTimeoutException e) {
-                throw new ProviderFailure(true, "timed out reading from " + ProviderLinks.redacted(uri), e);
+                throw new ProviderFailure(true, "timed out reading from " + LinkRedaction.redacted(uri), e);
             } catch (IOException e) {
-                throw new ProviderFailure(true, "connection to " + ProviderLinks.redacted(uri) + " failed: " + e.getMessage(), e);
+                throw new ProviderFailure(true, "connection to " + LinkRedaction.redacted(uri) + " failed: " + e.getMessage(), e);
             } finally {
                 if (!handedOver) {
                     closeQuietly(socket);
@@ -98,11 +101,11 @@ public class SafeFetcher {
         try {
             URI uri = new URI(link);
             if (!uri.isAbsolute() || uri.isOpaque()) {
-                throw ProviderFailure.refused("not an absolute URL: " + ProviderLinks.redacted(link));
+                throw ProviderFailure.refused("not an absolute URL: " + LinkRedaction.redacted(link));
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw ProviderFailure.refused("not a valid URL: " + ProviderLinks.redacted(link));
+            throw ProviderFailure.refused("not a valid URL: " + LinkRedaction.redacted(link));
         }
     }
 
@@ -110,7 +113,7 @@ public class SafeFetcher {
         try {
             return from.resolve(new URI(location.trim()));
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw ProviderFailure.refused("invalid redirect target from " + ProviderLinks.redacted(from));
+            throw ProviderFailure.refused("invalid redirect target from " + LinkRedaction.redacted(from));
         }
     }
 
@@ -118,46 +121,22 @@ public class SafeFetcher {
     void checkLink(String providerName, URI uri) throws ProviderFailure {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(scheme.equals("http") && properties.allowPlainHttp())) {
-            throw ProviderFailure.refused("scheme " + scheme + " is not allowed: " + ProviderLinks.redacted(uri));
+            throw ProviderFailure.refused("scheme " + scheme + " is not allowed: " + LinkRedaction.redacted(uri));
         }
         if (uri.getRawUserInfo() != null) {
-            throw ProviderFailure.refused("user info in link: " + ProviderLinks.redacted(uri));
+            throw ProviderFailure.refused("user info in link: " + LinkRedaction.redacted(uri));
         }
-        String host = host(uri);
+        String host = HostPatterns.host(uri);
         if (host == null || host.isEmpty()) {
-            throw ProviderFailure.refused("no host in link: " + ProviderLinks.redacted(uri));
+            throw ProviderFailure.refused("no host in link: " + LinkRedaction.redacted(uri));
         }
         List<String> allowed = properties.hosts().get(providerName.toLowerCase(Locale.ROOT));
         if (allowed == null || allowed.isEmpty()) {
             throw ProviderFailure.refused("provider " + providerName + " has no allowed hosts configured");
         }
-        if (allowed.stream().noneMatch(entry -> hostMatches(entry, host))) {
+        if (!HostPatterns.allowed(allowed, host)) {
             throw ProviderFailure.refused("host " + host + " is not allowed for provider " + providerName);
         }
-    }
-
-    private static boolean hostMatches(String entry, String host) {
-        String bare = entry.startsWith("[") && entry.endsWith("]") ? entry.substring(1, entry.length() - 1) : entry;
-        if (bare.startsWith("*.")) {
-            return host.endsWith(bare.substring(1)) && host.length() > bare.length() - 1;
-        }
-        return bare.equals(host);
-    }
-
-    /** The host as resolved: lower-case, IPv6 literals without brackets. */
-    private static String host(URI uri) {
-        String host = uri.getHost();
-        if (host == null) {
-            return null;
-        }
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        // A trailing dot names the same host and would slip past an exact allow-list entry otherwise.
-        if (host.endsWith(".")) {
-            host = host.substring(0, host.length() - 1);
-        }
-        return host.toLowerCase(Locale.ROOT);
     }
 
     private static int port(URI uri) {
@@ -169,7 +148,7 @@ public class SafeFetcher {
 
     /** Resolves, refuses if any answer is internal, and connects to a checked address. */
     private Socket connect(URI uri) throws ProviderFailure {
-        String host = host(uri);
+        String host = HostPatterns.host(uri);
         List<InetAddress> resolved;
         try {
             resolved = resolver.resolve(host);
@@ -291,7 +270,7 @@ public class SafeFetcher {
 
     private static ProviderResponse accepted(URI uri, Head head, Socket socket) throws ProviderFailure {
         int status = head.status();
-        String from = ProviderLinks.redacted(uri);
+        String from = LinkRedaction.redacted(uri);
         if (GONE.contains(status)) {
             throw new ProviderFailure(false, "HTTP " + status + " from " + from + ": the link expired or the file is gone");
         }

@@ -3,6 +3,7 @@ package io.novatune.trackapi.archive;
 import io.novatune.events.ArchiveFailed;
 import io.novatune.events.ArchivedAsset;
 import io.novatune.events.TrackArchived;
+import io.novatune.trackapi.track.ProviderLinkPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -25,11 +26,13 @@ public class ArchiveResults {
     private final ArchiveStore store;
     private final Clock clock;
     private final ArchivePolicy policy;
+    private final ProviderLinkPolicy links;
 
-    public ArchiveResults(ArchiveStore store, Clock clock, ArchivePolicy policy) {
+    public ArchiveResults(ArchiveStore store, Clock clock, ArchivePolicy policy, ProviderLinkPolicy links) {
         this.store = store;
         this.clock = clock;
         this.policy = policy;
+        this.links = links;
     }
 
     /** Our copies' keys are recorded; playback then uses them. Answers whether a track was updated. */
@@ -59,7 +62,7 @@ public class ArchiveResults {
     public Mono<Boolean> failed(ArchiveFailed event) {
         String reason = event.getReason().length() > ERROR_MAX ? event.getReason().substring(0, ERROR_MAX) : event.getReason();
         return store.recordFailure(event.getTrackId(), event.getUserId(), reason, event.getRetryable(), now(),
-                        policy.retryBackoff(), policy.defaultLinkLifetime())
+                        policy.retryBackoff(), links.defaultLinkLifetime())
                 .doOnNext(rearmed -> {
                     if (rearmed.dueAt() != null) {
                         log.info("Archive attempt {} of track {} failed ({}); retrying at {}", rearmed.attempts(),

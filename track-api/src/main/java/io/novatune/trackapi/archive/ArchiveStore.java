@@ -24,6 +24,9 @@ class ArchiveStore {
     private static final String ARCHIVABLE = "source = 'PROVIDER' AND archived_at IS NULL"
             + " AND status IN ('PROCESSING', 'READY', 'FAILED', 'DELETED')";
 
+    /** Archiving stopped without a copy: nothing will try again (a non-retryable failure, retries ran out). */
+    private static final String STOPPED = "(archive_due_at IS NULL AND last_archive_error IS NOT NULL)";
+
     private final DatabaseClient db;
 
     ArchiveStore(DatabaseClient db) {
@@ -35,22 +38,43 @@ class ArchiveStore {
      * the lease so the next sweeps do not send it again while the archiver works.
      */
     Flux<Track> claimDue(Instant now, Instant leaseUntil, Duration linkLifetime, int limit) {
-        return db.sql(sql("""
+        return claim("archive_due_at <= :now", "archive_due_at", now, null, leaseUntil, linkLifetime, limit);
+    }
+
+    /**
+     * Claims, as {@link #claimDue} does, up to {@code limit} archives that are due or whose links expire before
+     * {@code urgentBefore} while the timer waits (a lease, a back-off), soonest expiry first. A disarmed timer
+     * (archiving stopped for good) is left alone.
+     */
+    Flux<Track> claimDueOrUrgent(Instant now, Instant urgentBefore, Instant leaseUntil, Duration linkLifetime, int limit) {
+        return claim("archive_due_at IS NOT NULL AND (archive_due_at <= :now OR {expiry} <= :urgentBefore)",
+                "{expiry}, id", now, urgentBefore, leaseUntil, linkLifetime, limit);
+    }
+
+    private Flux<Track> claim(String due, String order, Instant now, Instant urgentBefore, Instant leaseUntil,
+                              Duration linkLifetime, int limit) {
+        // MATERIALIZED: evaluated once. As a sub-select the planner may rescan it for each row it updates, and a
+        // rescan skips the rows this statement already updated and locks the next ones: more than the limit.
+        var spec = db.sql(sql("""
+                        WITH due AS MATERIALIZED (
+                                SELECT id FROM tracks
+                                 WHERE {due} AND {archivable} AND {expiry} > :now
+                                 ORDER BY {order}
+                                 LIMIT :limit
+                                   FOR UPDATE SKIP LOCKED)
                         UPDATE tracks t
                            SET archive_attempts = t.archive_attempts + 1, archive_due_at = :leaseUntil
-                          FROM (SELECT id FROM tracks
-                                 WHERE archive_due_at <= :now AND {archivable} AND {expiry} > :now
-                                 ORDER BY archive_due_at
-                                 LIMIT :limit
-                                   FOR UPDATE SKIP LOCKED) due
+                          FROM due
                          WHERE t.id = due.id
-                         RETURNING t.*"""))
+                         RETURNING t.*""".replace("{due}", due).replace("{order}", order)))
                 .bind("now", now)
                 .bind("leaseUntil", leaseUntil)
                 .bind("lifetime", seconds(linkLifetime))
-                .bind("limit", limit)
-                .map(TrackStore::toTrack)
-                .all();
+                .bind("limit", limit);
+        if (urgentBefore != null) {
+            spec = spec.bind("urgentBefore", urgentBefore);
+        }
+        return spec.map(TrackStore::toTrack).all();
     }
 
     /**
@@ -154,6 +178,9 @@ class ArchiveStore {
     Mono<ArchiveStatistics> statistics(Instant now, Instant urgentBefore, Duration linkLifetime) {
         return db.sql(sql("""
                         SELECT count(*) FILTER (WHERE archived_at IS NOT NULL) AS archived,
+                               count(*) FILTER (WHERE archived_at IS NULL AND ({expiry} <= :now OR {stopped})) AS lost,
+                               avg(extract(epoch FROM {expiry} - archived_at)) FILTER (WHERE archived_at IS NOT NULL)
+                                   AS lead_seconds,
                                count(*) FILTER (WHERE archived_at IS NULL AND {expiry} > :now) AS pending,
                                count(*) FILTER (WHERE archived_at IS NULL AND {expiry} > :now
                                                   AND {expiry} <= :urgentBefore) AS urgent,
@@ -169,8 +196,14 @@ class ArchiveStore {
                     long total = row.get("total", Long.class);
                     double percentage = total == 0 ? 0 : BigDecimal.valueOf(archived * 100.0 / total)
                             .setScale(2, RoundingMode.HALF_UP).doubleValue();
+                    long lost = row.get("lost", Long.class);
+                    double failureRate = archived + lost == 0 ? 0 : BigDecimal.valueOf((double) lost / (archived + lost))
+                            .setScale(4, RoundingMode.HALF_UP).doubleValue();
+                    BigDecimal leadSeconds = row.get("lead_seconds", BigDecimal.class);
+                    Duration averageLead = leadSeconds == null ? null
+                            : Duration.ofMillis(leadSeconds.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValue());
                     return new ArchiveStatistics(archived, row.get("pending", Long.class), row.get("urgent", Long.class),
-                            row.get("expired", Long.class), percentage);
+                            row.get("expired", Long.class), percentage, failureRate, averageLead);
                 })
                 .one();
     }
@@ -183,12 +216,12 @@ class ArchiveStore {
         return db.sql(sql("""
                         SELECT id, title, last_archive_error, {expiry} AS expires_at,
                                CASE WHEN {expiry} <= :now THEN 'EXPIRED'
-                                    WHEN archive_due_at IS NULL AND last_archive_error IS NOT NULL THEN 'FAILED'
+                                    WHEN {stopped} THEN 'FAILED'
                                     ELSE 'EXPIRING' END AS reason
                           FROM tracks
                          WHERE user_id = :userId AND source = 'PROVIDER' AND archived_at IS NULL
                            AND status IN {visible}
-                           AND ({expiry} <= :warnBefore OR (archive_due_at IS NULL AND last_archive_error IS NOT NULL))
+                           AND ({expiry} <= :warnBefore OR {stopped})
                          ORDER BY expires_at, id"""))
                 .bind("userId", userId)
                 .bind("now", now)
@@ -200,6 +233,38 @@ class ArchiveStore {
                 .all();
     }
 
+    /**
+     * One page of the jobs view, soonest expiry first (then id); {@code after} null for the first page. Provider
+     * tracks not archived and not being purged.
+     */
+    Flux<JobRow> jobs(ArchiveJobFilter filter, ArchiveJobCursor after, Instant now, Instant urgentBefore,
+                      Duration linkLifetime, int limit) {
+        String state = switch (filter) {
+            case PENDING -> "{expiry} > :now AND archive_due_at IS NOT NULL";
+            case URGENT -> "{expiry} > :now AND archive_due_at IS NOT NULL AND {expiry} <= :urgentBefore";
+            case FAILED -> "{stopped}";
+        };
+        var spec = db.sql(sql("""
+                        SELECT *, {expiry} AS expires_at FROM tracks
+                         WHERE source = 'PROVIDER' AND archived_at IS NULL AND status NOT IN ('PURGING', 'DELETE_FAILED')
+                           AND {state} {after}
+                         ORDER BY expires_at, id
+                         LIMIT :limit""".replace("{state}", state)
+                        .replace("{after}", after == null ? "" : "AND ({expiry}, id) > (:afterExpiry, :afterId)")))
+                .bind("lifetime", seconds(linkLifetime))
+                .bind("limit", limit);
+        if (filter != ArchiveJobFilter.FAILED) {
+            spec = spec.bind("now", now);
+        }
+        if (filter == ArchiveJobFilter.URGENT) {
+            spec = spec.bind("urgentBefore", urgentBefore);
+        }
+        if (after != null) {
+            spec = spec.bind("afterExpiry", after.expiresAt()).bind("afterId", after.trackId());
+        }
+        return spec.map(row -> new JobRow(TrackStore.toTrack(row), row.get("expires_at", Instant.class))).all();
+    }
+
     Mono<Long> countDue(Instant now) {
         return db.sql("SELECT count(*) AS n FROM tracks WHERE archived_at IS NULL AND archive_due_at <= :now")
                 .bind("now", now)
@@ -208,7 +273,7 @@ class ArchiveStore {
     }
 
     private static String sql(String template) {
-        return template.replace("{expiry}", EXPIRY).replace("{archivable}", ARCHIVABLE)
+        return template.replace("{stopped}", STOPPED).replace("{expiry}", EXPIRY).replace("{archivable}", ARCHIVABLE)
                 .replace("{visible}", TrackStatus.VISIBLE_SQL);
     }
 
@@ -223,5 +288,9 @@ class ArchiveStore {
     }
 
     record ArchivedKeys(String audio, String cover, String video) {
+    }
+
+    /** A job's track, and when its links expire (the provider's word or the default lifetime). */
+    record JobRow(Track track, Instant expiresAt) {
     }
 }

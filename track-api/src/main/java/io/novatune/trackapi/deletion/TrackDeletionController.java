@@ -1,6 +1,7 @@
 package io.novatune.trackapi.deletion;
 
 import io.novatune.trackapi.track.TrackResponse;
+import io.novatune.trackapi.track.TrackResponses;
 import io.novatune.platform.tracing.Traceparents;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,10 +24,12 @@ public class TrackDeletionController {
 
     private final TrackDeletion deletion;
     private final Traceparents traceparents;
+    private final TrackResponses responses;
 
-    public TrackDeletionController(TrackDeletion deletion, Traceparents traceparents) {
+    public TrackDeletionController(TrackDeletion deletion, Traceparents traceparents, TrackResponses responses) {
         this.deletion = deletion;
         this.traceparents = traceparents;
+        this.responses = responses;
     }
 
     /** 202: the track is hidden now; its objects go when the grace period is over. */
@@ -41,6 +44,6 @@ public class TrackDeletionController {
         return deletion.restore(caller.getSubject(), id, traceparents.current())
                 .map(track -> ResponseEntity.ok()
                         .eTag(Long.toString(track.version()))
-                        .body(TrackResponse.of(track)));
+                        .body(responses.of(track)));
     }
 }

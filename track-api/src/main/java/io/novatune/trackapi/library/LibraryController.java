@@ -1,6 +1,6 @@
 package io.novatune.trackapi.library;
 
-import io.novatune.trackapi.track.TrackResponse;
+import io.novatune.trackapi.track.TrackResponses;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,10 +18,12 @@ public class LibraryController {
 
     private final Library library;
     private final CursorCodec cursors;
+    private final TrackResponses responses;
 
-    public LibraryController(Library library, CursorCodec cursors) {
+    public LibraryController(Library library, CursorCodec cursors, TrackResponses responses) {
         this.library = library;
         this.cursors = cursors;
+        this.responses = responses;
     }
 
     @GetMapping
@@ -29,7 +31,7 @@ public class LibraryController {
         return Mono.fromCallable(() -> params.toQuery(caller.getSubject(), cursors))
                 .flatMap(library::page)
                 .map(page -> new TrackPageResponse(
-                        page.items().stream().map(TrackResponse::of).toList(),
+                        page.items().stream().map(responses::of).toList(),
                         page.hasMore() ? cursors.encode(page.next()) : null,
                         page.hasMore()));
     }

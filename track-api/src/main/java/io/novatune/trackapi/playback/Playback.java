@@ -2,6 +2,7 @@ package io.novatune.trackapi.playback;
 
 import io.novatune.trackapi.storage.ObjectStorage;
 import io.novatune.trackapi.track.ArchiveState;
+import io.novatune.trackapi.track.ProviderLinks;
 import io.novatune.trackapi.track.Track;
 import io.novatune.trackapi.track.TrackLibrary;
 import io.novatune.trackapi.track.TrackSource;
@@ -11,10 +12,11 @@ import reactor.core.publisher.Mono;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Function;
 
 /**
- * Where a track's audio can be fetched right now. Our copy wins (the uploaded file, or the archived copy of a
- * provider track), as a short-lived presigned URL; else the provider's own link while it is valid.
+ * Where a track's audio, cover or video can be fetched right now. Our copy wins (the uploaded file, or the archived
+ * copy of a provider track), as a short-lived presigned URL; else the provider's own link while it is valid.
  */
 @Service
 public class Playback {
@@ -36,7 +38,45 @@ public class Playback {
         return library.find(userId, trackId).flatMap(this::locate);
     }
 
-    private Mono<URI> locate(Track track) {
+    /**
+     * Where a provider track's cover or video is: our archived copy, else the provider's link while it is valid.
+     * 410 when the link expired before a copy was made (or the track was deleted); 404 when the track has none.
+     */
+    public Mono<URI> locate(String userId, String trackId, Asset asset) {
+        return library.find(userId, trackId).flatMap(track -> refuseDeleted(track).then(Mono.defer(() -> {
+            ArchiveState archive = track.archive();
+            String copy = archive != null && archive.archived() ? asset.archivedKey.apply(archive) : null;
+            if (copy != null) {
+                return storage.presignedGet(copy, policy.urlTtl());
+            }
+            String link = track.provider() == null ? null : asset.providerLink.apply(track.provider());
+            if (link == null) {
+                return Mono.error(new NoSuchAssetException(track.id(), asset.apiName));
+            }
+            if (track.provider().validAt(clock.instant())) {
+                return providerLink(track, link);
+            }
+            return Mono.error(PlaybackGoneException.linkExpired(track.id(), asset.apiName, track.provider().expiresAt()));
+        })));
+    }
+
+    /** A provider track's assets besides its audio. */
+    public enum Asset {
+        COVER("cover", ArchiveState::coverKey, ProviderLinks::coverUrl),
+        VIDEO("video", ArchiveState::videoKey, ProviderLinks::videoUrl);
+
+        private final String apiName;
+        private final Function<ArchiveState, String> archivedKey;
+        private final Function<ProviderLinks, String> providerLink;
+
+        Asset(String apiName, Function<ArchiveState, String> archivedKey, Function<ProviderLinks, String> providerLink) {
+            this.apiName = apiName;
+            this.archivedKey = archivedKey;
+            this.providerLink = providerLink;
+        }
+    }
+
+    private static Mono<Void> refuseDeleted(Track track) {
         switch (track.status()) {
             case DELETED:
                 return Mono.error(new PlaybackGoneException(track.id(), track.deletion() == null
@@ -44,8 +84,24 @@ public class Playback {
             case PURGING, DELETE_FAILED:
                 return Mono.error(new PlaybackGoneException(track.id(), null));
             default:
-                break;
+                return Mono.empty();
         }
+    }
+
+    /** A link stored before links were checked on the way in may not parse: that is nothing to play, not a 500. */
+    private static Mono<URI> providerLink(Track track, String link) {
+        try {
+            return Mono.just(URI.create(link));
+        } catch (IllegalArgumentException e) {
+            return Mono.error(new NothingToPlayException(track.id(), "the provider's link is not a valid URI"));
+        }
+    }
+
+    private Mono<URI> locate(Track track) {
+        return refuseDeleted(track).then(Mono.defer(() -> locateAudio(track)));
+    }
+
+    private Mono<URI> locateAudio(Track track) {
         if (track.audio() != null && track.audio().objectKey() != null) {
             return storage.presignedGet(track.audio().objectKey(), policy.urlTtl());
         }
@@ -56,7 +112,7 @@ public class Playback {
         Instant now = clock.instant();
         if (track.provider() != null && track.provider().audioUrl() != null) {
             if (track.provider().validAt(now)) {
-                return Mono.just(URI.create(track.provider().audioUrl()));
+                return providerLink(track, track.provider().audioUrl());
             }
             return Mono.error(new NothingToPlayException(track.id(),
                     "the provider's link expired at " + track.provider().expiresAt() + " and no copy was archived"));

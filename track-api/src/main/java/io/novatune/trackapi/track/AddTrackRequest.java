@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.hibernate.validator.constraints.URL;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -37,9 +36,10 @@ public record AddTrackRequest(
 
     public record ProviderRequest(
             @NotBlank @PlainText @Size(max = 100) String name,
-            @NotBlank @URL @Size(max = 4096) String audioUrl,
-            @URL @Size(max = 4096) String coverUrl,
-            @URL @Size(max = 4096) String videoUrl,
+            // The form of the links (scheme, host, length, allow-list) is ProviderLinkRules'.
+            @NotBlank String audioUrl,
+            String coverUrl,
+            String videoUrl,
             Instant expiresAt) {
     }
 

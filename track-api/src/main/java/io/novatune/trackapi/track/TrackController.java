@@ -26,11 +26,14 @@ public class TrackController {
     private final TrackLibrary library;
     private final MergePatchReader patches;
     private final Traceparents traceparents;
+    private final TrackResponses responses;
 
-    public TrackController(TrackLibrary library, MergePatchReader patches, Traceparents traceparents) {
+    public TrackController(TrackLibrary library, MergePatchReader patches, Traceparents traceparents,
+                           TrackResponses responses) {
         this.library = library;
         this.patches = patches;
         this.traceparents = traceparents;
+        this.responses = responses;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -46,7 +49,7 @@ public class TrackController {
                 .map(track -> ResponseEntity
                         .created(uri.path("/api/v1/tracks/{id}").buildAndExpand(track.id()).toUri())
                         .eTag(Long.toString(track.version()))
-                        .body(TrackResponse.of(track)));
+                        .body(responses.of(track)));
     }
 
     /** RFC 7396 merge patch of the metadata; {@code If-Match} with the ETag guards against lost updates. */
@@ -59,7 +62,7 @@ public class TrackController {
                 .flatMap(command -> library.updateMetadata(command, traceparent))
                 .map(track -> ResponseEntity.ok()
                         .eTag(Long.toString(track.version()))
-                        .body(TrackResponse.of(track)));
+                        .body(responses.of(track)));
     }
 
     @GetMapping("/{id}")
@@ -67,6 +70,6 @@ public class TrackController {
         return library.find(caller.getSubject(), id)
                 .map(track -> ResponseEntity.ok()
                         .eTag(Long.toString(track.version()))
-                        .body(TrackResponse.of(track)));
+                        .body(responses.of(track)));
     }
 }

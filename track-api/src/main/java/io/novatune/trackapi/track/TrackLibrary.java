@@ -10,6 +10,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -25,14 +26,18 @@ public class TrackLibrary {
     private final TransactionalOperator transaction;
     private final Clock clock;
     private final TrackPolicy policy;
+    private final ProviderLinkRules linkRules;
+    private final ProviderLinkPolicy links;
 
     public TrackLibrary(TrackStore tracks, Outbox outbox, TransactionalOperator transaction, Clock clock,
-                        TrackPolicy policy) {
+                        TrackPolicy policy, ProviderLinkRules linkRules, ProviderLinkPolicy links) {
         this.tracks = tracks;
         this.outbox = outbox;
         this.transaction = transaction;
         this.clock = clock;
         this.policy = policy;
+        this.linkRules = linkRules;
+        this.links = links;
     }
 
     /** A catalog track has nothing to process: it is ready at once. */
@@ -43,23 +48,37 @@ public class TrackLibrary {
         return add(track, traceparent);
     }
 
-    /** The archive timer is armed at once: our copies must exist before the provider's links expire. */
+    /**
+     * The archive timer is armed at once: our copies must exist before the provider's links expire. Links that
+     * {@link ProviderLinkRules} refuses, and an expiry in the past or too far ahead, answer 400 naming the field.
+     */
     public Mono<Track> addProviderTrack(AddProviderTrack command, String traceparent) {
         Instant now = now();
-        Instant archiveDue = now.plus(policy.archiveDelay());
-        Instant expiry = command.provider().expiresAt();
-        if (expiry != null && expiry.isAfter(now.plus(policy.maxProviderLinkLifetime()))) {
-            // Providers keep links for days, not years; and a year like +300000 does not fit in PostgreSQL.
-            return Mono.error(new InvalidRequestException(List.of(new InvalidRequestException.FieldError(
-                    "provider.expiresAt", "must be at most " + policy.maxProviderLinkLifetime().toDays() + " days ahead"))));
+        List<InvalidRequestException.FieldError> invalid = linkRules.check(command.provider(), now,
+                policy.maxProviderLinkLifetime());
+        if (!invalid.isEmpty()) {
+            return Mono.error(new InvalidRequestException(invalid));
         }
-        if (expiry != null && expiry.isBefore(archiveDue)) {
-            archiveDue = expiry;
-        }
+        Instant archiveDue = archiveDue(now, command.provider().expiresAt());
         Track track = new Track(newId(), command.userId(), command.metadata(), TrackStatus.READY, TrackSource.PROVIDER,
                 null, null, command.provider(), new ArchiveState(archiveDue, null, null, null, null, 0, null), null,
                 now, now, 0);
         return add(track, traceparent);
+    }
+
+    /**
+     * {@code archive-delay} after now; for links that live shorter than the default lifetime, the same share of their
+     * life (13 of 15 days by default), so that the attempt and its retries come before they expire. (The due time
+     * was the expiry itself before: the timer, which fires only while the links are valid, never sent it.)
+     */
+    private Instant archiveDue(Instant now, Instant expiry) {
+        Duration delay = policy.archiveDelay();
+        if (expiry == null) {
+            return now.plus(delay);
+        }
+        double share = Math.min(1.0, (double) delay.toMillis() / links.defaultLinkLifetime().toMillis());
+        long shareOfLife = (long) (Duration.between(now, expiry).toMillis() * share);
+        return now.plusMillis(Math.min(delay.toMillis(), shareOfLife));
     }
 
     private Mono<Track> add(Track track, String traceparent) {

@@ -8,7 +8,8 @@ import java.time.Duration;
 /**
  * @param deletionGracePeriod how long a deleted track can be restored before it is purged
  * @param archiveDelay        when, after creation, a provider track's assets are copied to our storage
- *                            (provider links expire after 15 days; never later than the expiry)
+ *                            (provider links expire after 15 days); for links that expire sooner, the same share
+ *                            of their life
  * @param maxProviderLinkLifetime how far ahead a provider link's {@code expiresAt} may lie; further is refused (400)
  */
 @ConfigurationProperties("novatune.tracks")

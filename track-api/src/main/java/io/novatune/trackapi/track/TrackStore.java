@@ -174,7 +174,8 @@ public class TrackStore {
                 providerName == null ? null : new ProviderLinks(providerName,
                         row.get("provider_audio_url", String.class), row.get("provider_cover_url", String.class),
                         row.get("provider_video_url", String.class), row.get("provider_expires_at", Instant.class)),
-                archiveDueAt == null && archivedAt == null ? null : new ArchiveState(archiveDueAt, archivedAt,
+                // A provider track keeps its archive state after the timer stopped (attempts, last error).
+                providerName == null && archiveDueAt == null && archivedAt == null ? null : new ArchiveState(archiveDueAt, archivedAt,
                         row.get("archived_audio_key", String.class), row.get("archived_cover_key", String.class),
                         row.get("archived_video_key", String.class), row.get("archive_attempts", Integer.class),
                         row.get("last_archive_error", String.class)),

@@ -1,6 +1,7 @@
 package io.novatune.trackapi.upload;
 
 import io.novatune.trackapi.track.TrackResponse;
+import io.novatune.trackapi.track.TrackResponses;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.ObjectMapper;
@@ -50,12 +51,15 @@ public class UploadController {
     private final Traceparents traceparents;
     private final ObjectMapper json;
     private final Validator validator;
+    private final TrackResponses responses;
 
-    public UploadController(TrackUploads uploads, Traceparents traceparents, ObjectMapper json, Validator validator) {
+    public UploadController(TrackUploads uploads, Traceparents traceparents, ObjectMapper json, Validator validator,
+                            TrackResponses responses) {
         this.uploads = uploads;
         this.traceparents = traceparents;
         this.json = json;
         this.validator = validator;
+        this.responses = responses;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -68,7 +72,7 @@ public class UploadController {
                 .map(track -> ResponseEntity
                         .created(uri.path("/api/v1/tracks/{id}").buildAndExpand(track.id()).toUri())
                         .eTag(Long.toString(track.version()))
-                        .body(TrackResponse.of(track)));
+                        .body(responses.of(track)));
     }
 
     private Mono<Track> receive(TrackUploads.Upload upload, Flux<PartEvent> parts, String traceparent) {

@@ -12,20 +12,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.novatune.trackapi.TestTracks.addCatalogTrack;
+import static io.novatune.trackapi.TestTracks.addExpiredProviderTrack;
 import static io.novatune.trackapi.TestTracks.addProviderTrack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+@SuppressWarnings("unchecked")
 class ArchiveNowAndStatisticsTest extends TrackApiIntegrationTest {
+
+    private static final String ADMIN_TOKEN = TestTokens.forUser("admin-arc", "admin");
 
     @Autowired
     WebTestClient http;
@@ -103,7 +109,7 @@ class ArchiveNowAndStatisticsTest extends TrackApiIntegrationTest {
         archive("user-arc-3", archived).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("already archived"));
 
-        String expired = addProviderTrack(http, "user-arc-3", "Links Gone", Instant.now().minus(1, ChronoUnit.HOURS));
+        String expired = addExpiredProviderTrack(http, db, "user-arc-3", "Links Gone", Instant.now().minus(1, ChronoUnit.HOURS));
         archive("user-arc-3", expired).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("expired"));
 
@@ -131,7 +137,7 @@ class ArchiveNowAndStatisticsTest extends TrackApiIntegrationTest {
         Instant now = Instant.now();
         addProviderTrack(http, "user-arc-5", "Pending", now.plus(10, ChronoUnit.DAYS));
         addProviderTrack(http, "user-arc-5", "Urgent", now.plus(1, ChronoUnit.DAYS));
-        addProviderTrack(http, "user-arc-5", "Expired", now.minus(1, ChronoUnit.DAYS));
+        addExpiredProviderTrack(http, db, "user-arc-5", "Expired", now.minus(1, ChronoUnit.DAYS));
         String archived = addProviderTrack(http, "user-arc-5", "Archived", now.plus(10, ChronoUnit.DAYS));
         db.sql("UPDATE tracks SET archived_at = now() WHERE id = :id").bind("id", archived).then().block();
         addCatalogTrack(http, "user-arc-5", "Not Counted");
@@ -148,9 +154,137 @@ class ArchiveNowAndStatisticsTest extends TrackApiIntegrationTest {
                 .isCloseTo(archivedTotal * 100.0 / all, within(0.01));
     }
 
+    @Test
+    void archive_statistics_give_the_failure_rate_and_the_average_lead_time_before_expiry() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Map<?, ?> start = statistics();
+        String early = addProviderTrack(http, "user-arc-6", "Archived Early", now.plus(10, ChronoUnit.DAYS));
+        String late = addProviderTrack(http, "user-arc-6", "Archived Late", now.plus(10, ChronoUnit.DAYS));
+        archivedBeforeExpiry(early, "5 days");
+        archivedBeforeExpiry(late, "3 days");
+
+        Map<?, ?> archived = statistics();
+        long before = number(start, "totalArchived");
+        Duration sumBefore = averageLeadTime(start).multipliedBy(before);
+        Duration sumAfter = averageLeadTime(archived).multipliedBy(before + 2);
+        // Each average is rounded to the millisecond.
+        assertThat(sumAfter.minus(sumBefore).minus(Duration.ofDays(8)).abs())
+                .isLessThanOrEqualTo(Duration.ofMillis(2 * before + 2));
+
+        addExpiredProviderTrack(http, db, "user-arc-6", "Lost To Expiry", now.minus(1, ChronoUnit.HOURS));
+        String failed = addProviderTrack(http, "user-arc-6", "Failed For Good", now.plus(9, ChronoUnit.DAYS));
+        db.sql("UPDATE tracks SET archive_due_at = NULL, last_archive_error = 'provider answered 404' WHERE id = :id")
+                .bind("id", failed).then().block();
+        addProviderTrack(http, "user-arc-6", "Still Pending", now.plus(9, ChronoUnit.DAYS));
+
+        Map<?, ?> after = statistics();
+        assertThat(number(after, "totalArchived")).isEqualTo(number(archived, "totalArchived"));
+        // failureRate = lost / (archived + lost): the lost tracks it implies grew by the two added.
+        assertThat(lost(after) - lost(archived)).isEqualTo(2);
+        assertThat(rate(after)).isGreaterThan(rate(archived)).isLessThan(1.0);
+    }
+
+    private void archivedBeforeExpiry(String id, String lead) {
+        db.sql("UPDATE tracks SET archived_at = provider_expires_at - interval '" + lead + "', archive_due_at = NULL"
+                + " WHERE id = :id").bind("id", id).then().block();
+    }
+
+    private static Duration averageLeadTime(Map<?, ?> statistics) {
+        Object value = statistics.get("averageLeadTime");
+        return value == null ? Duration.ZERO : Duration.parse((String) value);
+    }
+
+    private static double rate(Map<?, ?> statistics) {
+        return ((Number) statistics.get("failureRate")).doubleValue();
+    }
+
+    private static long lost(Map<?, ?> statistics) {
+        double rate = rate(statistics);
+        return Math.round(rate * number(statistics, "totalArchived") / (1 - rate));
+    }
+
+    @Test
+    void a_run_sends_ArchiveDue_now_for_urgent_archives_most_urgent_first_and_answers_which() {
+        String user = "user-run-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        // Sooner than anything else in this database, so that they come first in the run.
+        String first = add(user, "https://cdn.provider.test/run-1.mp3", now.plusSeconds(120));
+        String second = add(user, "https://cdn.provider.test/run-2.mp3", now.plusSeconds(180));
+        String third = add(user, "https://cdn.provider.test/run-3.mp3", now.plusSeconds(240));
+
+        Map<?, ?> run = run(2).expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(run.get("requested")).isEqualTo(2);
+        assertThat((List<Object>) run.get("trackIds")).containsExactly(first, second);
+        ArchiveDue event = awaitArchiveDue(first, 1).get(0);
+        assertThat(event.getAttempt()).isEqualTo(1);
+        assertThat(event.getUserId()).isEqualTo(user);
+        assertThat(awaitArchiveDue(second, 1).get(0).getAttempt()).isEqualTo(1);
+        assertThat(attempts(third)).isZero();
+        assertThat(attempts(first)).isEqualTo(1);
+    }
+
+    @Test
+    void a_run_leaves_archives_that_are_neither_due_nor_urgent_and_those_that_stopped_for_good() {
+        String user = "user-run-" + UUID.randomUUID();
+        String later = addProviderTrack(http, user, "Not Yet", Instant.now().plus(10, ChronoUnit.DAYS));
+        String stopped = addProviderTrack(http, user, "Stopped", Instant.now().plus(1, ChronoUnit.DAYS));
+        db.sql("UPDATE tracks SET archive_due_at = NULL, last_archive_error = 'provider answered 404' WHERE id = :id")
+                .bind("id", stopped).then().block();
+
+        Map<?, ?> run = run(1000).expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat((List<Object>) run.get("trackIds")).doesNotContain(later, stopped);
+        assertThat(attempts(later)).isZero();
+        assertThat(attempts(stopped)).isZero();
+    }
+
+    @Test
+    void a_run_without_a_limit_between_1_and_1000_answers_400_naming_limit() {
+        for (Object body : new Object[] {Map.of("limit", 0), Map.of("limit", 1001), Map.of()}) {
+            JsonNode problem = run(body).expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+            assertThat(problem.get("errors").findValuesAsString("field")).as(body.toString()).containsExactly("limit");
+        }
+    }
+
+    @Test
+    void only_an_admin_runs_archives() {
+        http.post().uri("/api/v1/admin/archive/run").headers(h -> h.setBearerAuth(TestTokens.forUser("user-run-nosy")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("limit", 1))
+                .exchange().expectStatus().isForbidden();
+    }
+
+    private String add(String user, String audioUrl, Instant expiresAt) {
+        Map<?, ?> track = http.post().uri("/api/v1/tracks")
+                .headers(headers -> headers.setBearerAuth(TestTokens.forUser(user)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("title", "Run", "artist", "Model",
+                        "provider", Map.of("name", "suno", "audioUrl", audioUrl, "expiresAt", expiresAt.toString())))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return (String) track.get("id");
+    }
+
+    private WebTestClient.ResponseSpec run(int limit) {
+        return run(Map.of("limit", limit));
+    }
+
+    private WebTestClient.ResponseSpec run(Object body) {
+        return http.post().uri("/api/v1/admin/archive/run").headers(h -> h.setBearerAuth(ADMIN_TOKEN))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private int attempts(String id) {
+        return db.sql("SELECT archive_attempts FROM tracks WHERE id = :id").bind("id", id)
+                .map(row -> row.get("archive_attempts", Integer.class)).one().block();
+    }
+
     private Map<?, ?> statistics() {
         return http.get().uri("/api/v1/admin/archive/statistics")
-                .headers(headers -> headers.setBearerAuth(TestTokens.forUser("admin-arc", "admin")))
+                .headers(headers -> headers.setBearerAuth(ADMIN_TOKEN))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.novatune.trackapi.TestTracks.addCatalogTrack;
+import static io.novatune.trackapi.TestTracks.addExpiredProviderTrack;
 import static io.novatune.trackapi.TestTracks.addProviderTrack;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,7 @@ class ArchiveWarningsTest extends TrackApiIntegrationTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         addProviderTrack(http, "user-warn-1", "Safe", now.plus(10, ChronoUnit.DAYS));
         String expiring = addProviderTrack(http, "user-warn-1", "Expiring", now.plus(1, ChronoUnit.DAYS));
-        String expired = addProviderTrack(http, "user-warn-1", "Expired", now.minus(1, ChronoUnit.DAYS));
+        String expired = addExpiredProviderTrack(http, db, "user-warn-1", "Expired", now.minus(1, ChronoUnit.DAYS));
         String failed = addProviderTrack(http, "user-warn-1", "Failed", now.plus(9, ChronoUnit.DAYS));
         // As the archive-results listener leaves a track after a non-retryable ArchiveFailed (ArchiveFlowTest).
         db.sql("UPDATE tracks SET archive_due_at = NULL, archive_attempts = 1, last_archive_error = 'provider answered 404'"

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import static io.novatune.trackapi.TestTracks.setProviderExpiry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PlaybackTest extends LibraryIntegrationTest {
@@ -56,7 +57,8 @@ class PlaybackTest extends LibraryIntegrationTest {
     @Test
     void a_provider_track_whose_link_expired_unarchived_has_nothing_to_play_409() {
         String user = newUser();
-        String trackId = added(user, providerTrack("https://cdn.suno.example/audio/old.mp3", Instant.now().minusSeconds(60)));
+        String trackId = added(user, providerTrack("https://cdn.suno.example/audio/old.mp3", Instant.now().plus(1, ChronoUnit.DAYS)));
+        setProviderExpiry(db, trackId, Instant.now().minusSeconds(60));
 
         stream(user, trackId).expectStatus().isEqualTo(409)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -68,7 +70,8 @@ class PlaybackTest extends LibraryIntegrationTest {
     @Test
     void an_archived_provider_track_plays_our_copy_even_after_the_providers_link_expired() throws Exception {
         String user = newUser();
-        String trackId = added(user, providerTrack("https://cdn.suno.example/audio/gone.mp3", Instant.now().minusSeconds(60)));
+        String trackId = added(user, providerTrack("https://cdn.suno.example/audio/gone.mp3", Instant.now().plus(1, ChronoUnit.DAYS)));
+        setProviderExpiry(db, trackId, Instant.now().minusSeconds(60));
         String archivedKey = "tracks-audio/" + user + "/" + trackId + ".mp3";
         byte[] copy = audio(50_000);
         putObject(archivedKey, "audio/mpeg", copy);
@@ -127,10 +130,123 @@ class PlaybackTest extends LibraryIntegrationTest {
     }
 
     @Test
+    void a_provider_link_stored_before_links_were_checked_that_does_not_parse_is_nothing_to_play_not_a_500() {
+        String user = newUser();
+        String trackId = added(user, providerTrack("https://cdn.suno.example/audio/fine.mp3", Instant.now().plus(1, ChronoUnit.DAYS)));
+        db.sql("UPDATE tracks SET provider_audio_url = 'http://x/a b', provider_cover_url = 'http://x/c d' WHERE id = :id")
+                .bind("id", trackId).then().block();
+
+        stream(user, trackId).expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("not a valid URI"));
+        asset(user, trackId, "cover").expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void cover_and_video_redirect_to_the_providers_links_while_they_are_valid() {
+        String user = newUser();
+        String trackId = added(user, providerTrack(Instant.now().plus(10, ChronoUnit.DAYS)));
+
+        asset(user, trackId, "cover").expectStatus().isFound()
+                .expectHeader().location("https://cdn.suno.example/cover/abc.jpg?sig=1")
+                .expectHeader().value("Cache-Control", value -> assertThat(value).contains("no-store"));
+        asset(user, trackId, "video").expectStatus().isFound()
+                .expectHeader().location("https://cdn.suno.example/video/abc.mp4");
+    }
+
+    @Test
+    void cover_and_video_redirect_to_presigned_urls_of_our_copies_once_archived_even_after_the_links_expired() throws Exception {
+        String user = newUser();
+        String trackId = added(user, providerTrack(Instant.now().plus(1, ChronoUnit.DAYS)));
+        byte[] cover = audio(30_000);
+        byte[] video = audio(70_000);
+        putObject("tracks-covers/" + user + "/" + trackId + ".jpg", "image/jpeg", cover);
+        putObject("tracks-videos/" + user + "/" + trackId + ".mp4", "video/mp4", video);
+        db.sql("""
+                        UPDATE tracks SET archived_at = now(), archive_due_at = NULL,
+                               archived_cover_key = :cover, archived_video_key = :video,
+                               provider_expires_at = now() - interval '1 minute'
+                         WHERE id = :id""")
+                .bind("cover", "tracks-covers/" + user + "/" + trackId + ".jpg")
+                .bind("video", "tracks-videos/" + user + "/" + trackId + ".mp4")
+                .bind("id", trackId).then().block();
+
+        for (var expected : java.util.Map.of("cover", cover, "video", video).entrySet()) {
+            URI location = asset(user, trackId, expected.getKey()).expectStatus().isFound()
+                    .returnResult(Void.class).getResponseHeaders().getLocation();
+            assertThat(location.toString()).startsWith(s3Endpoint() + "/" + BUCKET + "/tracks-").contains("X-Amz-Signature=");
+            HttpResponse<byte[]> download = player.send(HttpRequest.newBuilder(location).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(download.body()).isEqualTo(expected.getValue());
+        }
+    }
+
+    @Test
+    void cover_and_video_whose_links_expired_unarchived_are_gone_410_problem() {
+        String user = newUser();
+        String trackId = added(user, providerTrack(Instant.now().plus(1, ChronoUnit.DAYS)));
+        Instant expiredAt = Instant.parse("2026-01-01T00:00:00Z");
+        setProviderExpiry(db, trackId, expiredAt);
+
+        for (String asset : new String[] {"cover", "video"}) {
+            asset(user, trackId, asset).expectStatus().isEqualTo(410)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type").isEqualTo("https://novatune.io/problems/asset-expired")
+                    .jsonPath("$.asset").isEqualTo(asset)
+                    .jsonPath("$.expiredAt").isEqualTo("2026-01-01T00:00:00Z")
+                    .jsonPath("$.instance").isEqualTo("/api/v1/tracks/" + trackId + "/" + asset);
+        }
+    }
+
+    @Test
+    void a_track_that_never_had_a_cover_or_video_answers_404_and_a_deleted_one_410() {
+        String user = newUser();
+        String noVideo = added(user, """
+                {"title": "Audio Only", "artist": "Suno v4",
+                 "provider": {"name": "suno", "audioUrl": "https://cdn.suno.example/a.mp3",
+                              "coverUrl": "https://cdn.suno.example/c.jpg"}}
+                """);
+        String catalog = addCatalogTrack(user);
+        String uploaded = uploaded(user, audio(1000));
+
+        asset(user, noVideo, "video").expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://novatune.io/problems/no-such-asset");
+        asset(user, noVideo, "cover").expectStatus().isFound();
+        asset(user, catalog, "cover").expectStatus().isNotFound();
+        asset(user, uploaded, "video").expectStatus().isNotFound();
+        asset(newUser(), noVideo, "cover").expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo("https://novatune.io/problems/track-not-found");
+
+        client().delete().uri("/api/v1/tracks/{id}", noVideo)
+                .headers(headers -> headers.setBearerAuth(TestTokens.forUser(user)))
+                .exchange().expectStatus().isAccepted();
+        asset(user, noVideo, "cover").expectStatus().isEqualTo(410)
+                .expectBody().jsonPath("$.type").isEqualTo("https://novatune.io/problems/track-deleted");
+    }
+
+    @Test
     void the_stream_needs_a_token() {
         client().get().uri("/api/v1/tracks/01JZZZZZZZZZZZZZZZZZZZZZZZ/stream").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private WebTestClient.ResponseSpec asset(String user, String trackId, String asset) {
+        return client().get().uri("/api/v1/tracks/{id}/{asset}", trackId, asset)
+                .headers(headers -> headers.setBearerAuth(TestTokens.forUser(user)))
+                .exchange();
+    }
+
+    private static String providerTrack(Instant expiresAt) {
+        return """
+                {"title": "Neon Rain", "artist": "Suno v4",
+                 "provider": {"name": "suno", "audioUrl": "https://cdn.suno.example/audio/abc.mp3",
+                              "coverUrl": "https://cdn.suno.example/cover/abc.jpg?sig=1",
+                              "videoUrl": "https://cdn.suno.example/video/abc.mp4", "expiresAt": "%s"}}
+                """.formatted(expiresAt);
     }
 
     private WebTestClient.ResponseSpec stream(String user, String trackId) {

@@ -1,4 +1,4 @@
-package io.novatune.archiver.provider;
+package io.novatune.platform.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -6,8 +6,9 @@ import java.net.InetAddress;
 import java.util.List;
 
 /**
- * Which addresses the archiver may connect to: public unicast only, unless a network is allow-listed (the local
- * stack's and the tests' provider stand-in on loopback). A provider URL is attacker-controlled input: without
+ * Which addresses a provider link may lead to: public unicast only, unless a network is allow-listed (the local
+ * stack's and the tests' provider stand-in on loopback). The archiver checks every address it connects to;
+ * track-api checks the IP literals of the links it accepts. A provider URL is attacker-controlled input: without
  * this, a link to {@code 169.254.169.254} or a cluster-internal name would make us fetch cloud credentials or
  * internal services and store the answer where the user can play it back.
  */

@@ -1,11 +1,11 @@
-package io.novatune.archiver.provider;
+package io.novatune.platform.net;
 
 import java.net.URI;
 
-/** Provider links as they may appear in logs and failure reasons. */
-public final class ProviderLinks {
+/** Provider links as they may appear in logs, failure reasons and operators' views. */
+public final class LinkRedaction {
 
-    private ProviderLinks() {
+    private LinkRedaction() {
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.novatune.archiver.provider;
+package io.novatune.platform.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
