@@ -135,7 +135,10 @@ class ArchiveStore {
                                archived_video_key = coalesce(:video, archived_video_key),
                                archive_due_at = NULL, last_archive_error = NULL,
                                updated_at = :now, version = version + 1
-                         WHERE id = :id AND user_id = :userId""")
+                         WHERE id = :id AND user_id = :userId
+                           -- A purge under way took the keys it deletes when it started: copies recorded now would
+                           -- outlive it unlisted. They stay unrecorded, and the orphan sweep removes them.
+                           AND status NOT IN ('PURGING', 'DELETE_FAILED')""")
                 .bind("id", trackId)
                 .bind("userId", userId)
                 .bind("archivedAt", archivedAt)

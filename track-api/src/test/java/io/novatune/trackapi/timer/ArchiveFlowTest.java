@@ -96,6 +96,32 @@ class ArchiveFlowTest extends TimerFlowIntegrationTest {
     }
 
     @Test
+    void a_TrackArchived_for_a_track_being_purged_records_nothing_so_no_copy_escapes_the_purge() {
+        String user = "user-archive-" + UUID.randomUUID();
+        String id = addProviderTrack(http, user, "Purged Meanwhile", Instant.now().plus(15, ChronoUnit.DAYS));
+        awaitArchiveDue(id, 1);
+        http.delete().uri("/api/v1/tracks/{id}", id)
+                .headers(headers -> headers.setBearerAuth(TestTokens.forUser(user)))
+                .exchange().expectStatus().isAccepted();
+        // The grace period here is two seconds: then the purge claims the row with the keys it knows.
+        await().atMost(Duration.ofSeconds(60)).until(() -> List.of("PURGING", "DELETE_FAILED")
+                .contains(column(id, "status", String.class)));
+
+        TrackArchived late = TrackArchived.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setTrackId(id)
+                .setUserId(user)
+                .setAssets(List.of(asset(AssetKind.AUDIO, "tracks-audio/" + user + "/" + id + ".mp3", "audio/mpeg")))
+                .build();
+        kafka.publishTo(Topics.ARCHIVE_RESULTS, null, id, late);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> processed(db, late.getEventId()));
+        assertThat(column(id, "archived_audio_key", String.class)).isNull();
+        assertThat(column(id, "archived_at", Instant.class)).isNull();
+    }
+
+    @Test
     void a_retryable_ArchiveFailed_re_arms_the_timer_with_back_off_and_a_final_one_stops_it_with_the_reason() {
         String user = "user-archive-" + UUID.randomUUID();
         String id = addProviderTrack(http, user, "Flaky Provider", Instant.now().plus(15, ChronoUnit.DAYS));
