@@ -42,7 +42,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaProbe {
 
-    public static final int PARTITIONS = 3;
+    private static final int PARTITIONS = 3;
 
     private static final Map<String, KafkaProbe> BY_BROKER = new ConcurrentHashMap<>();
 

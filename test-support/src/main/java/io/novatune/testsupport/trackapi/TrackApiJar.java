@@ -51,26 +51,17 @@ public final class TrackApiJar implements AutoCloseable {
      * What a test chooses: its database and bucket (created if missing), the HS256 secret tokens are signed with,
      * and any further environment (a profile, shorter timers).
      */
-    public record Settings(String database, String bucket, String jwtSecret, String kafkaBootstrapServers,
-                           Map<String, String> environment, ChildOutput output) {
+    public record Settings(String database, String bucket, String jwtSecret, Map<String, String> environment,
+                           ChildOutput output) {
 
         public static Settings of(String database, String bucket, String jwtSecret) {
-            return new Settings(database, bucket, jwtSecret, SharedInfrastructure.kafka().bootstrapServers(), Map.of(),
-                    ChildOutput.printedAs("track-api"));
+            return new Settings(database, bucket, jwtSecret, Map.of(), ChildOutput.printedAs("track-api"));
         }
 
         public Settings with(String variable, String value) {
             Map<String, String> more = new LinkedHashMap<>(environment);
             more.put(variable, value);
-            return new Settings(database, bucket, jwtSecret, kafkaBootstrapServers, Map.copyOf(more), output);
-        }
-
-        public Settings kafka(String bootstrapServers) {
-            return new Settings(database, bucket, jwtSecret, bootstrapServers, environment, output);
-        }
-
-        public Settings output(ChildOutput output) {
-            return new Settings(database, bucket, jwtSecret, kafkaBootstrapServers, environment, output);
+            return new Settings(database, bucket, jwtSecret, Map.copyOf(more), output);
         }
     }
 
@@ -85,7 +76,7 @@ public final class TrackApiJar implements AutoCloseable {
         S3Server s3 = SharedInfrastructure.s3();
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SERVER_PORT", Integer.toString(port));
-        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
+        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", SharedInfrastructure.kafka().bootstrapServers());
         environment.put("NOVATUNE_DATABASE_HOST", postgres.host());
         environment.put("NOVATUNE_DATABASE_PORT", Integer.toString(postgres.port()));
         environment.put("NOVATUNE_DATABASE_NAME", settings.database());
