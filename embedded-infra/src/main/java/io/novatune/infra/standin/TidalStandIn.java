@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ public final class TidalStandIn implements AutoCloseable {
     private static final String JSON_API = "application/vnd.api+json";
 
     /** One request as the stand-in saw it, its query decoded ({@code filter[id]} split at commas too). */
-    public record Request(String method, String path, Map<String, List<String>> query) {
+    public record Request(Instant at, String method, String path, Map<String, List<String>> query) {
 
         public List<String> ids() {
             return query.getOrDefault("filter[id]", List.of());
@@ -167,6 +168,11 @@ public final class TidalStandIn implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** The requests for the album's document ({@code GET /v2/albums/{id}}), in the order they came. */
+    public List<Request> albumRequests(String albumId) {
+        return requests.stream().filter(request -> request.path().equals("/v2/albums/" + albumId)).toList();
+    }
+
     /** The sizes of the batch tracks requests for the album's tracks, in the order they came. */
     public List<Integer> trackBatchSizes(String albumId) {
         return requests.stream()
@@ -179,7 +185,7 @@ public final class TidalStandIn implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            Request request = new Request(exchange.getRequestMethod(), path, query(exchange.getRequestURI().getRawQuery()));
+            Request request = new Request(Instant.now(), exchange.getRequestMethod(), path, query(exchange.getRequestURI().getRawQuery()));
             requests.add(request);
             if (path.equals("/v1/oauth2/token")) {
                 token(exchange);
