@@ -10,15 +10,15 @@ import io.novatune.trackapi.TestTokens;
 import io.novatune.trackapi.TopicRecorder;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,16 +31,26 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /** Albums added by their TIDAL id alone, against the TIDAL stand-in (a real HTTP server in TIDAL's formats). */
-@ExtendWith(OutputCaptureExtension.class)
 class AlbumsFromTheCatalogTest extends LibraryIntegrationTest {
 
     /** Recorded: Radiohead's OK Computer, 12 tracks. */
     private static final String OK_COMPUTER = "70001001";
     /** Recorded: Massive Attack's Mezzanine, whose last track has no ISRC in the catalog. */
     private static final String MEZZANINE = "70002001";
-    private static final ObjectMapper JSON_LINES = JsonMapper.builder().build();
 
     private final TidalStandIn tidal = SharedInfrastructure.tidal();
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
+    @BeforeEach
+    void captureListingLogs() {
+        logged.start();
+        ((Logger) LoggerFactory.getLogger(AlbumListings.class)).addAppender(logged);
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        ((Logger) LoggerFactory.getLogger(AlbumListings.class)).detachAppender(logged);
+    }
 
     @Test
     void an_album_added_by_its_tidal_id_alone_gets_its_12_tracks_with_their_isrcs_and_one_AlbumAdded() throws Exception {
@@ -111,8 +121,8 @@ class AlbumsFromTheCatalogTest extends LibraryIntegrationTest {
     }
 
     @Test
-    void a_listing_outage_saves_the_album_unavailable_logs_the_error_and_a_later_refresh_schedules_the_tracks(
-            CapturedOutput output) throws Exception {
+    void a_listing_outage_saves_the_album_unavailable_logs_the_error_and_a_later_refresh_schedules_the_tracks()
+            throws Exception {
         RecordedAlbum album = albumOf(3);
         tidal.add(album);
         tidal.failAlways(album.id(), TidalStandIn.Fault.unavailable());
@@ -133,10 +143,9 @@ class AlbumsFromTheCatalogTest extends LibraryIntegrationTest {
             assertThat((String) listing.get("lastError")).contains("503");
             assertThat(Instant.parse((String) listing.get("nextAttemptAt"))).isCloseTo(Instant.now().plusSeconds(60), within(Duration.ofSeconds(20)));
             assertThat(get(user, albumId).expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody()).isEqualTo(added);
-            assertThat(listingErrors(output)).anySatisfy(line -> {
-                assertThat(line.path("albumId").asString()).isEqualTo(albumId);
-                assertThat(line.path("service").asString()).isEqualTo("tidal");
-                assertThat(line.path("error").asString()).contains("503");
+            assertThat(listingErrors()).anySatisfy(line -> {
+                assertThat(line).containsEntry("albumId", albumId).containsEntry("service", "tidal");
+                assertThat((String) line.get("error")).contains("503");
             });
 
             // Still down: the next attempt waits twice as long.
@@ -208,7 +217,7 @@ class AlbumsFromTheCatalogTest extends LibraryIntegrationTest {
     }
 
     @Test
-    void a_Retry_After_longer_than_the_adapter_waits_saves_the_album_unavailable_until_after_it(CapturedOutput output) {
+    void a_Retry_After_longer_than_the_adapter_waits_saves_the_album_unavailable_until_after_it() {
         RecordedAlbum album = albumOf(2);
         tidal.add(album);
         tidal.failNext(album.id(), 1, TidalStandIn.Fault.tooManyRequests(Duration.ofMinutes(10)));
@@ -222,7 +231,7 @@ class AlbumsFromTheCatalogTest extends LibraryIntegrationTest {
         assertThat(Instant.parse((String) listingOf(added).get("nextAttemptAt")))
                 .isCloseTo(Instant.now().plus(Duration.ofMinutes(10)), within(Duration.ofSeconds(20)));
         assertThat((String) listingOf(added).get("lastError")).contains("429").contains("Retry-After 600 s");
-        assertThat(listingErrors(output)).anySatisfy(line -> assertThat(line.path("albumId").asString()).isEqualTo(added.get("id")));
+        assertThat(listingErrors()).anySatisfy(line -> assertThat(line).containsEntry("albumId", added.get("id")));
     }
 
     @Test
@@ -312,11 +321,12 @@ class AlbumsFromTheCatalogTest extends LibraryIntegrationTest {
                 .map(row -> row.get("n", Long.class)).one().block();
     }
 
-    private static List<JsonNode> listingErrors(CapturedOutput output) {
-        return output.getOut().lines()
-                .filter(line -> line.startsWith("{") && line.contains(AlbumListings.LISTING_ERROR))
-                .map(line -> JSON_LINES.readTree(line))
-                .filter(line -> AlbumListings.LISTING_ERROR.equals(line.path("event").asString(null)))
+    /** The key-value pairs of each {@code album_track_listing_error} logged, as a log pipeline sees them. */
+    private List<Map<String, Object>> listingErrors() {
+        return logged.list.stream()
+                .map(event -> event.getKeyValuePairs() == null ? Map.<String, Object>of() : event.getKeyValuePairs().stream()
+                        .collect(java.util.stream.Collectors.toMap(pair -> pair.key, pair -> pair.value, (one, other) -> other)))
+                .filter(pairs -> AlbumListings.LISTING_ERROR.equals(pairs.get("event")))
                 .toList();
     }
 
