@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,12 +47,16 @@ final class TrackApiProcess implements AutoCloseable {
     }
 
     static TrackApiProcess start(String bootstrapServers) {
+        return start(bootstrapServers, Map.of());
+    }
+
+    /** As {@link #start(String)}, with more environment for the child (e.g. where the catalog stand-in answers). */
+    static TrackApiProcess start(String bootstrapServers, Map<String, String> moreEnvironment) {
         PostgresServer postgres = SharedInfrastructure.postgres();
         postgres.ensureDatabase(DATABASE);
         S3Server s3 = SharedInfrastructure.s3();
         int port = FreePort.pick();
-        ChildJvm process = ChildJvm.runJar(JAR, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                Map.ofEntries(
+        Map<String, String> environment = new HashMap<>(Map.ofEntries(
                         Map.entry("SERVER_PORT", Integer.toString(port)),
                         // track-api is ready only with its bucket; it creates it where told to (tests, local).
                         Map.entry("NOVATUNE_S3_ENDPOINT", s3.endpoint().toString()),
@@ -68,8 +73,10 @@ final class TrackApiProcess implements AutoCloseable {
                         Map.entry("NOVATUNE_DATABASE_PASSWORD", postgres.password()),
                         // A replication slot name unique in the cluster: the database's own name.
                         Map.entry("NOVATUNE_RELAY_SLOT_NAME", DATABASE),
-                        Map.entry("NOVATUNE_SECURITY_JWT_SECRET", SECRET)),
-                ChildOutput.file(LOG));
+                        Map.entry("NOVATUNE_SECURITY_JWT_SECRET", SECRET)));
+        environment.putAll(moreEnvironment);
+        ChildJvm process = ChildJvm.runJar(JAR, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                environment, ChildOutput.file(LOG));
         TrackApiProcess trackApi = new TrackApiProcess(process, URI.create("http://127.0.0.1:" + port));
         try {
             process.awaitHttpOk(trackApi.base.resolve("/actuator/health/readiness"), Duration.ofSeconds(150));
