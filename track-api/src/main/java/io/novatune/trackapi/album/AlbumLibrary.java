@@ -1,10 +1,7 @@
 package io.novatune.trackapi.album;
 
 import com.github.f4b6a3.ulid.UlidCreator;
-import io.novatune.trackapi.outbox.Outbox;
-import io.novatune.trackapi.track.CatalogRef;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -18,69 +15,37 @@ import java.util.List;
  * album in one transaction and announced by one {@code AlbumAdded} (not a {@code TrackAdded} each): the
  * ingestion scheduler checks an album's ISRCs as one batch.
  *
- * <p>An album added by its catalog reference alone is listed by the catalog before it is saved. When the catalog
- * cannot list it, the album is saved all the same, without tracks and {@code UNAVAILABLE} (fail-open), and
- * {@link AlbumListings} fetches the listing later.
+ * <p>An album added by its catalog reference alone is listed by the catalog first ({@link AlbumListings}).
  */
 @Service
 public class AlbumLibrary {
 
     private final AlbumStore albums;
-    private final AlbumCatalogs catalogs;
-    private final Outbox outbox;
-    private final TransactionalOperator transaction;
+    private final AlbumListings listings;
     private final Clock clock;
-    private final AlbumListingPolicy policy;
 
-    public AlbumLibrary(AlbumStore albums, AlbumCatalogs catalogs, Outbox outbox, TransactionalOperator transaction,
-                        Clock clock, AlbumListingPolicy policy) {
+    public AlbumLibrary(AlbumStore albums, AlbumListings listings, Clock clock) {
         this.albums = albums;
-        this.catalogs = catalogs;
-        this.outbox = outbox;
-        this.transaction = transaction;
+        this.listings = listings;
         this.clock = clock;
-        this.policy = policy;
     }
 
     public Mono<Album> add(AddAlbum command, String traceparent) {
         return Mono.defer(() -> {
             // Events carry milliseconds; store what the event says.
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            String albumId = newId();
-            if (!command.listingFromCatalog()) {
-                List<AlbumTrack> tracks = command.tracks().stream()
-                        .sorted(Comparator.comparingInt(AddAlbum.Listing::trackNumber))
-                        .map(listing -> new AlbumTrack(newId(), listing.trackNumber(), listing.title(),
-                                listing.artist() == null ? command.artist() : listing.artist(), listing.isrc(),
-                                listing.durationMs(), null))
-                        .toList();
-                return announced(new Album(albumId, command.userId(), command.title(), command.artist(), now, tracks,
-                        command.catalogRef(), ListingState.GIVEN), traceparent);
+            if (command.listingFromCatalog()) {
+                return listings.addListedByCatalog(command, now, traceparent);
             }
-            CatalogRef ref = command.catalogRef();
-            AlbumCatalog catalog = catalogs.of(ref.service());
-            Album pending = new Album(albumId, command.userId(), command.title(), command.artist(), now, List.of(),
-                    new CatalogRef(catalog.service(), ref.id()), null);
-            return catalog.album(ref.id())
-                    .map(listed -> AlbumListings.listed(pending, listed))
-                    .onErrorResume(CatalogUnavailableException.class, unavailable -> {
-                        AlbumListings.logFailure(pending, 1, unavailable);
-                        return Mono.just(new Album(pending.id(), pending.userId(), pending.title(), pending.artist(),
-                                now, List.of(), pending.catalogRef(), new ListingState(ListingStatus.UNAVAILABLE, 1,
-                                policy.nextAttempt(now, 1, unavailable.retryAfter()),
-                                AlbumListings.describe(unavailable))));
-                    })
-                    .flatMap(album -> album.listing().available()
-                            ? announced(album, traceparent)
-                            // No AlbumAdded yet: it is published with the tracks, once the catalog lists them.
-                            : albums.insert(album));
+            List<AlbumTrack> tracks = command.tracks().stream()
+                    .sorted(Comparator.comparingInt(AddAlbum.Listing::trackNumber))
+                    .map(listing -> new AlbumTrack(newId(), listing.trackNumber(), listing.title(),
+                            listing.artist() == null ? command.artist() : listing.artist(), listing.isrc(),
+                            listing.durationMs(), null))
+                    .toList();
+            return listings.announced(new Album(newId(), command.userId(), command.title(), command.artist(), now, tracks,
+                    command.catalogRef(), ListingState.GIVEN), traceparent);
         });
-    }
-
-    private Mono<Album> announced(Album album, String traceparent) {
-        return albums.insert(album)
-                .flatMap(added -> outbox.append(AlbumEvents.added(added, added.createdAt(), traceparent)).thenReturn(added))
-                .as(transaction::transactional);
     }
 
     public Mono<Album> find(String userId, String albumId) {

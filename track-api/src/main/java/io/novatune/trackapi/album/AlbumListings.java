@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The listings of albums added while the catalog could not list them: fetched again on request
+ * Albums whose listing comes from a streaming catalog. Added by their catalog reference alone, they are listed by the
+ * catalog before they are saved; when the catalog cannot list one, it is saved all the same, without tracks and
+ * {@code UNAVAILABLE} (fail-open), and its listing is fetched again on request
  * ({@code refresh-listing}) and by the due-timer, with back-off ({@link AlbumListingPolicy}). A fetch claims the
  * album first (one more attempt, the timer leased), so the sweepers of other replicas leave it alone; the tracks,
  * the available status and {@code AlbumAdded} are then written in one transaction, conditional on the listing still
@@ -44,6 +46,35 @@ public class AlbumListings {
         this.transaction = transaction;
         this.clock = clock;
         this.policy = policy;
+    }
+
+    /**
+     * Adds the album its catalog lists: with its tracks and {@code AlbumAdded}, or {@code UNAVAILABLE} without them
+     * when the catalog cannot list it now. A catalog that has no such album is a 422, and nothing is added.
+     */
+    Mono<Album> addListedByCatalog(AddAlbum command, Instant now, String traceparent) {
+        AlbumCatalog catalog = catalogs.of(command.catalogRef().service());
+        Album pending = new Album(AlbumLibrary.newId(), command.userId(), command.title(), command.artist(), now,
+                List.of(), new CatalogRef(catalog.service(), command.catalogRef().id()), null);
+        return catalog.album(pending.catalogRef().id())
+                .map(listed -> listed(pending, listed))
+                .onErrorResume(CatalogUnavailableException.class, unavailable -> {
+                    logFailure(pending, 1, unavailable);
+                    return Mono.just(new Album(pending.id(), pending.userId(), pending.title(), pending.artist(), now,
+                            List.of(), pending.catalogRef(), new ListingState(ListingStatus.UNAVAILABLE, 1,
+                            policy.nextAttempt(now, 1, unavailable.retryAfter()), describe(unavailable))));
+                })
+                .flatMap(album -> album.listing().available()
+                        ? announced(album, traceparent)
+                        // No AlbumAdded yet: it is published with the tracks, once the catalog lists them.
+                        : albums.insert(album));
+    }
+
+    /** The album and its tracks saved, and its {@code AlbumAdded} appended, in one transaction. */
+    Mono<Album> announced(Album album, String traceparent) {
+        return albums.insert(album)
+                .flatMap(added -> outbox.append(AlbumEvents.added(added, added.createdAt(), traceparent)).thenReturn(added))
+                .as(transaction::transactional);
     }
 
     /**
@@ -137,7 +168,7 @@ public class AlbumListings {
         return album.withTracks(title, artist, List.copyOf(tracks));
     }
 
-    static void logFailure(Album album, int attempt, RuntimeException error) {
+    private static void logFailure(Album album, int attempt, RuntimeException error) {
         log.atWarn()
                 .addKeyValue("event", LISTING_ERROR)
                 .addKeyValue("albumId", album.id())
@@ -150,7 +181,7 @@ public class AlbumListings {
                         album.id(), album.catalogRef().service());
     }
 
-    static String describe(RuntimeException error) {
+    private static String describe(RuntimeException error) {
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         return message.length() <= ERROR_MAX ? message : message.substring(0, ERROR_MAX);
     }
