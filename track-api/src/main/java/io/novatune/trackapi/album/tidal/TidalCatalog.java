@@ -14,6 +14,7 @@ import io.novatune.trackapi.album.AlbumCatalog;
 import io.novatune.trackapi.album.CatalogAlbum;
 import io.novatune.trackapi.album.CatalogAlbumUnknownException;
 import io.novatune.trackapi.album.CatalogUnavailableException;
+import io.novatune.trackapi.track.TrackFieldRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,6 +50,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -72,6 +74,7 @@ public class TidalCatalog implements AlbumCatalog {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     /** Renew the token this long before TIDAL says it expires. */
     private static final Duration TOKEN_MARGIN = Duration.ofMinutes(1);
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private record Token(String value, Instant expiresAt) {
     }
@@ -191,10 +194,14 @@ public class TidalCatalog implements AlbumCatalog {
             if (version != null && !version.isBlank()) {
                 trackTitle = trackTitle + " (" + version.strip() + ")";
             }
-            listing.add(new CatalogAlbum.Track(trackId, trackTitle.strip(), namesOf(track, artistNames),
+            if (text(trackTitle).isEmpty()) {
+                log.warn("TIDAL answered track {} without a title; it is left out", trackId);
+                continue;
+            }
+            listing.add(new CatalogAlbum.Track(trackId, text(trackTitle), namesOf(track, artistNames),
                     isrc(attributes.path("isrc").asString(null)), durationMs(attributes.path("duration").asString(null))));
         }
-        return new CatalogAlbum(title.strip(), albumArtist == null ? "Various Artists" : albumArtist, List.copyOf(listing));
+        return new CatalogAlbum(text(title), albumArtist == null ? "Various Artists" : albumArtist, List.copyOf(listing));
     }
 
     private static void artistNamesOf(JsonNode included, Map<String, String> names) {
@@ -210,9 +217,15 @@ public class TidalCatalog implements AlbumCatalog {
         String joined = resource.path("relationships").path("artists").path("data").valueStream()
                 .map(identifier -> artistNames.get(identifier.path("id").asString()))
                 .filter(name -> name != null && !name.isBlank())
-                .map(String::strip)
+                .map(TidalCatalog::text)
                 .collect(Collectors.joining(", "));
-        return joined.isEmpty() ? null : joined;
+        return joined.isEmpty() ? null : text(joined);
+    }
+
+    /** What the library's text fields hold: no control characters, at most their length. */
+    private static String text(String value) {
+        String plain = CONTROL.matcher(value).replaceAll("").strip();
+        return plain.length() <= TrackFieldRules.TEXT_MAX ? plain : plain.substring(0, TrackFieldRules.TEXT_MAX).strip();
     }
 
     private static String isrc(String value) {
