@@ -1,6 +1,7 @@
 package io.novatune.trackapi.album;
 
 import io.novatune.trackapi.web.InvalidRequestException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -16,8 +17,9 @@ public class AlbumCatalogs {
 
     private final Map<String, AlbumCatalog> byService;
 
-    public AlbumCatalogs(List<AlbumCatalog> catalogs) {
-        this.byService = catalogs.stream().collect(Collectors.toMap(AlbumCatalog::service, Function.identity(),
+    /** Every adapter switched on; none at all is allowed (then no album can be added by its catalog reference). */
+    public AlbumCatalogs(ObjectProvider<AlbumCatalog> catalogs) {
+        this.byService = catalogs.orderedStream().collect(Collectors.toMap(AlbumCatalog::service, Function.identity(),
                 (one, other) -> {
                     throw new IllegalStateException("two catalog adapters for " + one.service());
                 }, TreeMap::new));
@@ -28,7 +30,8 @@ public class AlbumCatalogs {
         AlbumCatalog catalog = byService.get(service.toLowerCase(Locale.ROOT));
         if (catalog == null) {
             throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError("catalogRef.service",
-                    "no track listing can be fetched from '" + service + "'; supported: " + String.join(", ", byService.keySet()))));
+                    "no track listing can be fetched from '" + service + "'; supported: "
+                            + (byService.isEmpty() ? "none" : String.join(", ", byService.keySet())))));
         }
         return catalog;
     }
