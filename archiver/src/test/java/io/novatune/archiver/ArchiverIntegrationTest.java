@@ -1,5 +1,12 @@
 package io.novatune.archiver;
 
+import org.apache.avro.specific.SpecificRecord;
+import io.novatune.events.ArchiveFailed;
+import io.novatune.events.TrackArchived;
+import io.novatune.events.Topics;
+import io.novatune.testsupport.storage.TestStorage;
+import io.novatune.testsupport.kafka.ReceivedRecord;
+import io.novatune.testsupport.kafka.KafkaProbe;
 import io.novatune.infra.S3Server;
 import io.novatune.standin.ProviderStandIn;
 import io.novatune.standin.TestNames;
@@ -35,7 +42,7 @@ public abstract class ArchiverIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaProbe::bootstrapServers);
+        registry.add("spring.kafka.bootstrap-servers", () -> KafkaProbe.shared().bootstrapServers());
         registry.add("novatune.kafka.retry.max-retries", () -> "1");
         registry.add("novatune.kafka.retry.initial-interval", () -> "100ms");
         S3Server s3 = TestStorage.shared().server();
@@ -56,5 +63,27 @@ public abstract class ArchiverIntegrationTest {
             String host = hosts.get(i);
             registry.add("novatune.archiver.provider.hosts." + PROVIDER + "[" + i + "]", () -> host);
         }
+    }
+
+    /** The records on archive-results for this track, as they are (headers included). */
+    protected List<ReceivedRecord> resultRecords(String trackId) {
+        return kafka.records(Topics.ARCHIVE_RESULTS, trackId);
+    }
+
+    protected List<SpecificRecord> results(String trackId) {
+        return kafka.events(Topics.ARCHIVE_RESULTS, trackId, SpecificRecord.class);
+    }
+
+    protected List<TrackArchived> archived(String trackId) {
+        return kafka.events(Topics.ARCHIVE_RESULTS, trackId, TrackArchived.class);
+    }
+
+    protected List<ArchiveFailed> failed(String trackId) {
+        return kafka.events(Topics.ARCHIVE_RESULTS, trackId, ArchiveFailed.class);
+    }
+
+    /** What went to archive-due's dead-letter topic under this key. */
+    protected List<ReceivedRecord> deadLetters(String key) {
+        return kafka.deadLetters(Topics.ARCHIVE_DUE, key);
     }
 }

@@ -1,5 +1,6 @@
 package io.novatune.archiver;
 
+import io.novatune.testsupport.storage.TestStorage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;

@@ -1,5 +1,6 @@
 package io.novatune.archiver;
 
+import io.novatune.testsupport.kafka.ReceivedRecord;
 import io.novatune.events.ArchiveDue;
 import io.novatune.events.ArchiveFailed;
 import io.novatune.events.ArchivedAsset;
@@ -29,6 +30,20 @@ class ArchivingTest extends ArchiverIntegrationTest {
     TestRestTemplate http;
 
     @Test
+    void a_user_id_with_slashes_and_dots_is_archived_in_its_own_place_and_nowhere_else() {
+        String track = newId("track");
+        String user = "../" + newId("tenant") + "/alice";
+        provider.on("/" + track + "/audio", file("audio/mpeg", 1000, 7));
+
+        kafka.publish(track, due(track, user, provider.link("/" + track + "/audio"), null, null));
+
+        TrackArchived archived = awaitArchived(track);
+        String key = "tracks-audio/" + user.replace("/", "%2F") + "/" + track + ".mp3";
+        assertStored(archived.getAssets().get(0), key, "audio/mpeg", 1000, 7);
+        assertThat(storage.keysUnder("tracks-audio/")).filteredOn(stored -> stored.contains(track)).containsExactly(key);
+    }
+
+    @Test
     void every_asset_is_copied_under_its_kind_with_its_hash_and_size_and_one_track_archived_names_them_all() {
         String track = newId("track");
         String user = newId("user");
@@ -48,7 +63,7 @@ class ArchivingTest extends ArchiverIntegrationTest {
         assertStored(archived.getAssets().get(0), "tracks-audio/" + user + "/" + track + ".mp3", "audio/mpeg", AUDIO_BYTES, 1);
         assertStored(archived.getAssets().get(1), "tracks-covers/" + user + "/" + track + ".png", "image/png", 300_000, 2);
         assertStored(archived.getAssets().get(2), "tracks-videos/" + user + "/" + track + ".mp4", "video/mp4", 2_000_000, 3);
-        KafkaProbe.Received record = kafka.resultRecords(track).get(0);
+        ReceivedRecord record = resultRecords(track).get(0);
         assertThat(record.header("event-type")).isEqualTo("io.novatune.events.TrackArchived");
         assertThat(record.header("event-id")).isEqualTo(archived.getEventId());
         assertThat(record.header("traceparent")).isNotBlank();
@@ -73,8 +88,8 @@ class ArchivingTest extends ArchiverIntegrationTest {
         provider.on("/" + track + "/audio", ProviderStandIn.status(403)).on("/" + track + "/cover", ProviderStandIn.status(403));
         kafka.publish(track, due);
 
-        await().atMost(RESULT_TIMEOUT).untilAsserted(() -> assertThat(kafka.results(track)).hasSize(2));
-        TrackArchived again = kafka.archived(track).get(1);
+        await().atMost(RESULT_TIMEOUT).untilAsserted(() -> assertThat(results(track)).hasSize(2));
+        TrackArchived again = archived(track).get(1);
         assertThat(again.getEventId()).isEqualTo(first.getEventId());
         assertThat(again.getAssets()).isEqualTo(first.getAssets());
         assertThat(provider.requestsTo("/" + track + "/audio")).isEqualTo(1);
@@ -95,7 +110,7 @@ class ArchivingTest extends ArchiverIntegrationTest {
         TrackArchived archived = awaitArchived(track);
         assertStored(archived.getAssets().get(0), "tracks-audio/" + user + "/" + track + ".ogg", "audio/ogg", 70_000, 6);
         assertThat(provider.requestsTo("/" + track + "/audio")).isEqualTo(3);
-        assertThat(kafka.failed(track)).isEmpty();
+        assertThat(failed(track)).isEmpty();
     }
 
     @Test
@@ -191,15 +206,15 @@ class ArchivingTest extends ArchiverIntegrationTest {
     }
 
     private TrackArchived awaitArchived(String track) {
-        await().atMost(RESULT_TIMEOUT).untilAsserted(() -> assertThat(kafka.results(track)).isNotEmpty());
-        assertThat(kafka.results(track).get(0)).isInstanceOf(TrackArchived.class);
-        return kafka.archived(track).get(0);
+        await().atMost(RESULT_TIMEOUT).untilAsserted(() -> assertThat(results(track)).isNotEmpty());
+        assertThat(results(track).get(0)).isInstanceOf(TrackArchived.class);
+        return archived(track).get(0);
     }
 
     private ArchiveFailed awaitFailed(String track) {
-        await().atMost(RESULT_TIMEOUT).untilAsserted(() -> assertThat(kafka.results(track)).isNotEmpty());
-        assertThat(kafka.results(track).get(0)).isInstanceOf(ArchiveFailed.class);
-        return kafka.failed(track).get(0);
+        await().atMost(RESULT_TIMEOUT).untilAsserted(() -> assertThat(results(track)).isNotEmpty());
+        assertThat(results(track).get(0)).isInstanceOf(ArchiveFailed.class);
+        return failed(track).get(0);
     }
 
     private void assertStored(ArchivedAsset asset, String key, String contentType, long size, long seed) {

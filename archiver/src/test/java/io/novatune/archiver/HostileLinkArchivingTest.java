@@ -28,8 +28,8 @@ class HostileLinkArchivingTest extends ArchiverIntegrationTest {
         kafka.publish(track, due(track, user, provider.link("/" + track + "/audio?X-Amz-Signature=signed-s3cr3t"),
                 null, null));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.failed(track)).hasSize(1));
-        ArchiveFailed failed = kafka.failed(track).get(0);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(failed(track)).hasSize(1));
+        ArchiveFailed failed = failed(track).get(0);
         assertThat(failed.getRetryable()).isFalse();
         assertThat(failed.getReason()).contains("resolves to a private address (10.0.0.7)")
                 .doesNotContain("s3cr3t");

@@ -1,5 +1,8 @@
 package io.novatune.archiver;
 
+import io.novatune.events.Topics;
+import io.novatune.testsupport.storage.TestStorage;
+import io.novatune.testsupport.kafka.KafkaProbe;
 import io.novatune.events.ArchiveDue;
 import io.novatune.events.TrackArchived;
 import io.novatune.infra.ChildJvm;
@@ -44,7 +47,7 @@ class SmallHeapStreamingTest {
         Path log = Files.createDirectories(Path.of("target")).resolve("small-heap-archiver.log");
         List<String> arguments = List.of(
                 "--server.port=" + port,
-                "--spring.kafka.bootstrap-servers=" + KafkaProbe.bootstrapServers(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--spring.kafka.consumer.group-id=archiver-small-heap",
                 "--spring.kafka.listener.concurrency=1",
                 "--novatune.s3.endpoint=" + s3.endpoint(),
@@ -69,9 +72,9 @@ class SmallHeapStreamingTest {
 
             await().atMost(Duration.ofMinutes(2))
                     .failFast("the archiver exited (out of memory?), see " + log, () -> !archiver.isAlive())
-                    .untilAsserted(() -> assertThat(kafka.archived(track)).hasSize(1));
+                    .untilAsserted(() -> assertThat(kafka.events(Topics.ARCHIVE_RESULTS, track, TrackArchived.class)).hasSize(1));
         }
-        TrackArchived archived = kafka.archived(track).get(0);
+        TrackArchived archived = kafka.events(Topics.ARCHIVE_RESULTS, track, TrackArchived.class).get(0);
         String key = "tracks-audio/" + user + "/" + track + ".wav";
         assertThat(archived.getAssets().get(0).getObjectKey()).isEqualTo(key);
         assertThat(archived.getAssets().get(0).getSizeBytes()).isEqualTo(SIZE);

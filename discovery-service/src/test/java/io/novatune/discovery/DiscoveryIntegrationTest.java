@@ -1,5 +1,6 @@
 package io.novatune.discovery;
 
+import java.util.List;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.novatune.infra.PostgresServer;
 import io.novatune.infra.SharedInfrastructure;
@@ -48,7 +49,7 @@ public abstract class DiscoveryIntegrationTest {
     /** A bearer token for {@code userId}, signed like the identity provider signs them. */
     public static String tokenFor(String userId) {
         var key = new SecretKeySpec(JWT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        var claims = JwtClaimsSet.builder().subject(userId).issuedAt(Instant.now())
+        var claims = JwtClaimsSet.builder().subject(userId).audience(List.of("novatune-api")).issuedAt(Instant.now())
                 .expiresAt(Instant.now().plus(1, ChronoUnit.HOURS)).build();
         return new NimbusJwtEncoder(new ImmutableSecret<>(key))
                 .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))

@@ -1,16 +1,15 @@
 package io.novatune.ingestion;
 
+import io.novatune.testsupport.kafka.KafkaProbe;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.novatune.events.IngestionRequested;
 import io.novatune.events.Topics;
 import io.novatune.events.TrackAdded;
-import io.novatune.infra.KafkaServer;
 import io.novatune.infra.PostgresServer;
 import io.novatune.infra.SharedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +38,7 @@ public abstract class IngestionIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         databaseProperties(DATABASE).forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("spring.kafka.bootstrap-servers", IngestionIntegrationTest::kafka);
+        registry.add("spring.kafka.bootstrap-servers", () -> KafkaProbe.shared().bootstrapServers());
         // The fail-open test holds a lock on the ledger: the decision gives up after this long.
         registry.add("spring.jdbc.template.query-timeout", () -> "2s");
     }
@@ -56,29 +55,25 @@ public abstract class IngestionIntegrationTest {
                 "novatune.database.password", postgres.password());
     }
 
-    /** The shared broker, with every topic of the contract and its dead-letter topic. */
-    public static String kafka() {
-        KafkaServer kafka = SharedInfrastructure.kafka();
-        List<String> topics = new ArrayList<>(Topics.all());
-        Topics.all().forEach(topic -> topics.add(Topics.deadLetter(topic)));
-        kafka.createTopics(topics, 3);
-        return kafka.bootstrapServers();
-    }
-
     @Autowired
     protected JdbcTemplate jdbc;
 
-    protected final KafkaProbe kafka = KafkaProbe.shared(kafka());
+    protected final KafkaProbe kafka = KafkaProbe.shared();
 
     /** Publishes the add to track-added as track-api does (key = track id) and returns it. */
     protected TrackAdded publish(TrackAdded add) {
-        kafka.send(add.getTrackId(), add);
+        kafka.publish(add.getTrackId(), add);
         return add;
+    }
+
+    /** Every {@code IngestionRequested} on the topic so far. */
+    protected List<IngestionRequested> requests() {
+        return kafka.events(Topics.INGESTION_REQUESTED, IngestionRequested.class);
     }
 
     /** Every {@code IngestionRequested} for this ISRC on the topic so far. */
     protected List<IngestionRequested> requestsFor(String isrc) {
-        return kafka.requests().stream().filter(request -> request.getIsrc().equals(isrc)).toList();
+        return requests().stream().filter(request -> request.getIsrc().equals(isrc)).toList();
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.novatune.ingestion;
 
+import io.novatune.events.Topics;
+import io.novatune.testsupport.trackapi.TrackApiJar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,11 +18,12 @@ import org.junit.jupiter.api.Test;
 /** End to end: HTTP into the real track-api, its outbox relay to track-added, this service, ingestion-requested. */
 class TrackAddedThroughTrackApiTest extends IngestionIntegrationTest {
 
-    private static TrackApiProcess trackApi;
+    private static TrackApiJar trackApi;
 
     @BeforeAll
     static void startTrackApi() throws Exception {
-        trackApi = TrackApiProcess.start(kafka());
+        trackApi = TrackApiJar.start(TrackApiJar.Settings.of(
+                "tracks_ingestion_it", "tracks-ingestion-it", "ingestion-it-secret-ingestion-it-secret-0123456789"));
     }
 
     @AfterAll
@@ -54,7 +57,6 @@ class TrackAddedThroughTrackApiTest extends IngestionIntegrationTest {
             assertThat(request.getAlbum()).isEqualTo("Windowlicker EP");
             assertThat(request.getDurationMs()).isEqualTo(367_000L);
         });
-        assertThat(kafka.readToEnd(io.novatune.events.Topics.INGESTION_REQUESTED))
-                .filteredOn(record -> isrc.equals(record.key())).hasSize(1);
+        assertThat(kafka.records(Topics.INGESTION_REQUESTED, isrc)).hasSize(1);
     }
 }

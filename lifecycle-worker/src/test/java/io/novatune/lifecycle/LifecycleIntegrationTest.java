@@ -1,5 +1,11 @@
 package io.novatune.lifecycle;
 
+import java.util.List;
+import io.novatune.events.TrackPurged;
+import io.novatune.events.Topics;
+import io.novatune.testsupport.kafka.ReceivedRecord;
+import io.novatune.testsupport.storage.TestStorage;
+import io.novatune.testsupport.kafka.KafkaProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +48,7 @@ public abstract class LifecycleIntegrationTest {
      * context of its own: properties registered here, in a superclass, would win over the test's own.
      */
     public static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaProbe::bootstrapServers);
+        registry.add("spring.kafka.bootstrap-servers", () -> KafkaProbe.shared().bootstrapServers());
         TestStorage storage = TestStorage.shared();
         registry.add("novatune.s3.endpoint", () -> storage.server().endpoint().toString());
         registry.add("novatune.s3.access-key", () -> storage.server().accessKey());
@@ -64,6 +70,16 @@ public abstract class LifecycleIntegrationTest {
     protected final KafkaProbe kafka = KafkaProbe.shared();
 
     protected final TestStorage storage = TestStorage.shared();
+
+    /** Every {@code TrackPurged} published for this track so far, in order. */
+    protected List<TrackPurged> purged(String trackId) {
+        return kafka.events(Topics.TRACK_PURGED, trackId, TrackPurged.class);
+    }
+
+    /** What went to track-deleted's dead-letter topic under this key. */
+    protected List<ReceivedRecord> deadLetters(String key) {
+        return kafka.deadLetters(Topics.TRACK_DELETED, key);
+    }
 
     /** A counter's value now; 0 when it was never registered. */
     protected double count(String name, String... tags) {

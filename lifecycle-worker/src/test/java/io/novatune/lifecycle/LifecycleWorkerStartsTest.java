@@ -1,5 +1,6 @@
 package io.novatune.lifecycle;
 
+import io.novatune.testsupport.storage.TestStorage;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,14 +1,8 @@
 package io.novatune.lifecycle;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import io.novatune.infra.ChildJvm;
-import io.novatune.infra.ChildOutput;
 import io.novatune.infra.FreePort;
-import io.novatune.infra.PostgresServer;
-import io.novatune.infra.S3Server;
-import io.novatune.infra.SharedInfrastructure;
-import io.novatune.lifecycle.trackapi.ServiceToken;
+import io.novatune.testsupport.storage.TestStorage;
+import io.novatune.testsupport.trackapi.TrackApiJar;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -16,32 +10,23 @@ import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
- * The real track-api (its fat jar, as built by its module) in a child JVM, on this JVM's PostgreSQL (a database
- * of its own), Kafka and S3Proxy. Its port is fixed up front so the worker's context can be configured before the
- * process is needed; the process starts on first use and stops with the JVM. The grace period and the timers are
- * seconds instead of days.
+ * The real track-api jar as this module's tests need it: on the media bucket the worker cleans, with a grace
+ * period and timers of seconds instead of days. Its port is fixed up front so the worker's context can be
+ * configured before the process is needed; the process starts on first use and stops with the JVM.
  */
 public final class TrackApiChild {
 
     public static final String JWT_SECRET = "lifecycle-worker-tests-shared-hs256-secret-0123456789";
     public static final Duration DELETION_GRACE_PERIOD = Duration.ofSeconds(6);
-    private static final String DATABASE = "lifecycle_tracks";
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final int PORT = FreePort.pick();
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static ChildJvm process;
+    private static TrackApiJar process;
 
     private TrackApiChild() {
     }
@@ -59,38 +44,17 @@ public final class TrackApiChild {
         if (process != null && process.isAlive()) {
             return;
         }
-        Path jar = Path.of(System.getProperty("novatune.track-api.jar", "../track-api/target/track-api.jar"));
-        PostgresServer postgres = SharedInfrastructure.postgres();
-        postgres.ensureDatabase(DATABASE);
-        S3Server s3 = TestStorage.shared().server();
-        Map<String, String> env = new HashMap<>();
-        env.put("SERVER_PORT", Integer.toString(PORT));
-        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", KafkaProbe.bootstrapServers());
-        env.put("NOVATUNE_DATABASE_HOST", postgres.host());
-        env.put("NOVATUNE_DATABASE_PORT", Integer.toString(postgres.port()));
-        env.put("NOVATUNE_DATABASE_NAME", DATABASE);
-        env.put("NOVATUNE_DATABASE_USERNAME", postgres.username());
-        env.put("NOVATUNE_DATABASE_PASSWORD", postgres.password());
-        // Replication slots are cluster-wide: one named after this database collides with no other test's.
-        env.put("NOVATUNE_RELAY_SLOT_NAME", DATABASE);
-        env.put("NOVATUNE_SECURITY_JWT_SECRET", JWT_SECRET);
-        env.put("NOVATUNE_S3_ENDPOINT", s3.endpoint().toString());
-        env.put("NOVATUNE_S3_ACCESS_KEY", s3.accessKey());
-        env.put("NOVATUNE_S3_SECRET_KEY", s3.secretKey());
-        env.put("NOVATUNE_S3_REGION", s3.region());
-        env.put("NOVATUNE_S3_BUCKET", TestStorage.BUCKET);
-        env.put("NOVATUNE_TRACKS_DELETION_GRACE_PERIOD", DELETION_GRACE_PERIOD.toMillis() + "ms");
-        env.put("NOVATUNE_TIMERS_INTERVAL", "300ms");
-        env.put("NOVATUNE_PURGE_RESEND_AFTER", "1m");
-        process = ChildJvm.runJar(jar, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), env,
-                ChildOutput.printedAs("track-api"));
-        Runtime.getRuntime().addShutdownHook(new Thread(process::close, "track-api-child-stop"));
-        process.awaitHttpOk(uri("/actuator/health/readiness"), START_TIMEOUT);
+        TestStorage.shared();
+        process = TrackApiJar.start(TrackApiJar.Settings.of("lifecycle_tracks", TestStorage.BUCKET, JWT_SECRET)
+                .with("NOVATUNE_TRACKS_DELETION_GRACE_PERIOD", DELETION_GRACE_PERIOD.toMillis() + "ms")
+                .with("NOVATUNE_TIMERS_INTERVAL", "300ms")
+                .with("NOVATUNE_PURGE_RESEND_AFTER", "1m"), PORT);
     }
 
     /** A bearer token of track-api's users: {@code sub} = the user id, with these roles. */
     public static String token(String userId, String... roles) {
-        return ServiceToken.sign(JWT_SECRET, userId, List.of(roles), Instant.now(), Duration.ofHours(1), JSON);
+        ensureStarted();
+        return process.token(userId, roles);
     }
 
     /** Uploads an audio file of that size with its metadata, as a player app does; answers the new track's id. */

@@ -1,5 +1,7 @@
 package io.novatune.lifecycle;
 
+import org.apache.avro.specific.SpecificRecord;
+import io.novatune.events.Topics;
 import tools.jackson.databind.JsonNode;
 import io.novatune.events.TrackPurgeDue;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +57,7 @@ class TrackLifecycleThroughTrackApiTest extends LifecycleIntegrationTest {
         assertThat(storage.exists(audio)).isFalse();
         assertThat(quota(user).get("usedBytes").asLong()).isZero();
         assertThat(quota(user).get("trackCount").asLong()).isZero();
-        assertThat(kafka.purged(track)).singleElement()
+        assertThat(purged(track)).singleElement()
                 .satisfies(purged -> assertThat(purged.getBytesFreed()).isEqualTo(AUDIO_BYTES));
         assertThat(count("track.physical.deletions", "result", "deleted")).isEqualTo(purgesBefore + 1);
         assertThat(trackApi.get().uri("/actuator/prometheus").retrieve().body(String.class))
@@ -80,8 +82,8 @@ class TrackLifecycleThroughTrackApiTest extends LifecycleIntegrationTest {
         assertThat(restore).isEqualTo(HttpStatus.OK);
         // Long past the deadline and many purge-timer rounds later, nothing was purged.
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(20)).until(() -> Instant.now().isAfter(deadline)
-                && storage.exists(audio) && kafka.purged(track).isEmpty()
-                && kafka.lifecycleOf(track).stream().noneMatch(TrackPurgeDue.class::isInstance));
+                && storage.exists(audio) && purged(track).isEmpty()
+                && kafka.events(Topics.TRACK_DELETED, track, SpecificRecord.class).stream().noneMatch(TrackPurgeDue.class::isInstance));
         JsonNode restored = trackApi.get().uri("/api/v1/tracks/{id}", track)
                 .headers(headers -> headers.setBearerAuth(TrackApiChild.token(user)))
                 .retrieve().body(JsonNode.class);
@@ -108,8 +110,8 @@ class TrackLifecycleThroughTrackApiTest extends LifecycleIntegrationTest {
         assertThat(storage.exists("audio/" + user + "/" + kept)).isFalse();
         assertThat(storage.exists("audio/" + user + "/" + deleted)).isFalse();
         assertThat(quota(user).get("usedBytes").asLong()).isZero();
-        assertThat(kafka.purged(kept)).hasSize(1);
-        assertThat(kafka.purged(deleted)).hasSize(1);
+        assertThat(purged(kept)).hasSize(1);
+        assertThat(purged(deleted)).hasSize(1);
     }
 
     private JsonNode quota(String user) {

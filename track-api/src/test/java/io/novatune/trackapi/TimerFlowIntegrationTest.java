@@ -1,5 +1,7 @@
 package io.novatune.trackapi;
 
+import org.springframework.r2dbc.core.DatabaseClient;
+import io.novatune.testsupport.kafka.KafkaProbe;
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -33,5 +35,14 @@ public abstract class TimerFlowIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TrackApiIntegrationTest.registerInfrastructure(registry, DATABASE);
+    }
+
+    /** Publishes the other services' results onto Kafka as they would. */
+    protected final KafkaProbe kafka = KafkaProbe.shared();
+
+    /** Whether track-api recorded the event as processed (its inbox, {@code processed_events}). */
+    protected static boolean processed(DatabaseClient db, String eventId) {
+        return Boolean.TRUE.equals(db.sql("SELECT exists(SELECT 1 FROM processed_events WHERE event_id = :id) AS seen")
+                .bind("id", eventId).map(row -> row.get("seen", Boolean.class)).one().block());
     }
 }

@@ -1,7 +1,6 @@
 package io.novatune.trackapi;
 
-import io.novatune.events.Topics;
-import io.novatune.infra.KafkaServer;
+import io.novatune.testsupport.kafka.KafkaProbe;
 import io.novatune.infra.PostgresServer;
 import io.novatune.infra.S3Server;
 import io.novatune.infra.SharedInfrastructure;
@@ -13,8 +12,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Base of the tests that run track-api against the real PostgreSQL, Kafka, S3Proxy and Debezium of
@@ -85,10 +82,6 @@ public abstract class TrackApiIntegrationTest {
 
     /** The shared broker, with every topic of the contract and its dead-letter topic. */
     public static String kafka() {
-        KafkaServer kafka = SharedInfrastructure.kafka();
-        List<String> topics = new ArrayList<>(Topics.all());
-        Topics.all().forEach(topic -> topics.add(Topics.deadLetter(topic)));
-        kafka.createTopics(topics, 3);
-        return kafka.bootstrapServers();
+        return KafkaProbe.shared().bootstrapServers();
     }
 }

@@ -31,6 +31,6 @@ public class ArchiveDueListener {
 
     @KafkaHandler(isDefault = true)
     public void other(Object event) {
-        throw new UnprocessableEventException(event.getClass().getName() + " does not belong on " + Topics.ARCHIVE_DUE);
+        throw UnprocessableEventException.misrouted(event, Topics.ARCHIVE_DUE);
     }
 }

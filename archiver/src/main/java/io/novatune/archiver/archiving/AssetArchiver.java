@@ -1,5 +1,6 @@
 package io.novatune.archiver.archiving;
 
+import io.novatune.archiver.storage.AssetKinds;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;

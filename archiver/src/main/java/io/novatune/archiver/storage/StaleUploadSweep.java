@@ -1,6 +1,5 @@
 package io.novatune.archiver.storage;
 
-import io.novatune.archiver.archiving.AssetKinds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

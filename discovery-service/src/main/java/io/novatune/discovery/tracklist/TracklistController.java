@@ -1,7 +1,7 @@
 package io.novatune.discovery.tracklist;
 
 import io.novatune.discovery.parsing.TracklistFormat;
-import io.novatune.discovery.web.InvalidRequestException;
+import io.novatune.platform.problem.InvalidRequestException;
 import jakarta.validation.Valid;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;

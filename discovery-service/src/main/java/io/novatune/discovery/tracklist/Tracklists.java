@@ -7,7 +7,7 @@ import io.novatune.discovery.parsing.ParsedEntry;
 import io.novatune.discovery.parsing.TracklistFormat;
 import io.novatune.discovery.parsing.TracklistParsers;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.novatune.discovery.web.InvalidRequestException;
+import io.novatune.platform.problem.InvalidRequestException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 

@@ -1,5 +1,7 @@
 package io.novatune.discovery.web;
 
+import io.novatune.platform.problem.ExchangeProblems;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
@@ -65,7 +67,7 @@ public class RateLimitFilter implements WebFilter {
     private Mono<Void> rejected(ServerWebExchange exchange, ConsumptionProbe probe) {
         long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return Problems.write(exchange, json, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+        return ExchangeProblems.write(exchange, json, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
                 "Too many requests of this kind. Try again in " + seconds + " s.");
     }
 

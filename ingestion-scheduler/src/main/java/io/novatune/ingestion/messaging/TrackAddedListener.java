@@ -36,8 +36,7 @@ class TrackAddedListener {
             } else if (event instanceof AlbumAdded album) {
                 scheduling.albumAdded(album);
             } else {
-                throw new UnprocessableEventException("track-added carries TrackAdded and AlbumAdded, not "
-                        + (event == null ? "a null value" : event.getSchema().getFullName()));
+                throw UnprocessableEventException.misrouted(event, record.topic());
             }
         } catch (RuntimeException failed) {
             decisions.error(failed instanceof UnprocessableEventException ? "unprocessable_event" : "processing_failed",

@@ -23,8 +23,7 @@ class TrackIndexedListener {
     void onTrackIndexed(ConsumerRecord<String, SpecificRecord> record) {
         SpecificRecord event = record.value();
         if (!(event instanceof TrackIndexed indexed)) {
-            throw new UnprocessableEventException("track-indexed carries TrackIndexed, not "
-                    + (event == null ? "a null value" : event.getSchema().getFullName()));
+            throw UnprocessableEventException.misrouted(event, record.topic());
         }
         scheduling.trackIndexed(indexed);
     }

@@ -1,29 +1,23 @@
 package io.novatune.ingestion.architecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
-import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
-import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.stream.Stream;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static io.novatune.testsupport.architecture.ServiceRules.arePartOfAnEntryPoint;
+import static io.novatune.testsupport.architecture.ServiceRules.areStoresOrAdaptersOf;
+import static io.novatune.testsupport.architecture.ServiceRules.entryPointsDoNotReach;
+import static io.novatune.testsupport.architecture.ServiceRules.nothingDependsOnAnEntryPoint;
+import static io.novatune.testsupport.architecture.ServiceRules.packagesHaveNoCycles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,21 +42,6 @@ class ArchitectureTest {
         assertThat(scheduler).as("ingestion-scheduler's classes").hasSizeGreaterThan(25);
         violations = new ClassFileImporter().importPackages(FIXTURE);
         assertThat(violations).as("the violation fixture").isNotEmpty();
-    }
-
-    static ArchRule packagesHaveNoCycles(String root) {
-        return slices().matching(root + ".(*)..").should().beFreeOfCycles();
-    }
-
-    static ArchRule nothingDependsOnAnEntryPoint() {
-        return classes().should(dependOnNoEntryPointButTheirOwn())
-                .because("controllers and actuator endpoints are entry points, not building blocks");
-    }
-
-    static ArchRule entryPointsDoNotReachStorage() {
-        return noClasses().that(arePartOfAnEntryPoint())
-                .should().dependOnClassesThat(areStoresOrStorageAdapters())
-                .because("an entry point reaches storage only through its use case");
     }
 
     @Test
@@ -116,59 +95,11 @@ class ArchitectureTest {
                 .hasMessageContaining("RawJdbcAdapter");
     }
 
-    /** A controller or actuator endpoint, or a type nested in one (its records, lambdas, anonymous classes). */
-    private static DescribedPredicate<JavaClass> arePartOfAnEntryPoint() {
-        return DescribedPredicate.describe("are part of a controller or an endpoint",
-                type -> isEntryPoint(outermost(type)));
-    }
-
-    private static boolean isEntryPoint(JavaClass type) {
-        return Stream.of(RestController.class, Endpoint.class, WebEndpoint.class)
-                .anyMatch(annotation -> type.isAnnotatedWith(annotation) || type.isMetaAnnotatedWith(annotation));
-    }
-
-    /**
-     * Named like a store or a ledger, or an adapter that uses JDBC itself (or is one of its types).
-     */
     private static DescribedPredicate<JavaClass> areStoresOrStorageAdapters() {
-        return DescribedPredicate.describe("are stores, ledgers, or JDBC adapters", type -> {
-            JavaClass base = type.getBaseComponentType();
-            return base.getSimpleName().endsWith("Store") || base.getSimpleName().endsWith("Ledger")
-                    || isJdbc(base)
-                    || base.getDirectDependenciesFromSelf().stream().map(Dependency::getTargetClass)
-                    .anyMatch(ArchitectureTest::isJdbc);
-        });
+        return areStoresOrAdaptersOf("org.springframework.jdbc", "java.sql", "javax.sql");
     }
 
-    private static boolean isJdbc(JavaClass type) {
-        String name = type.getBaseComponentType().getPackageName();
-        return Stream.of("org.springframework.jdbc", "java.sql", "javax.sql")
-                .anyMatch(prefix -> name.equals(prefix) || name.startsWith(prefix + "."));
-    }
-
-    /**
-     * A dependency on an entry point is allowed only from within it: the class itself and the types nested in it.
-     */
-    private static ArchCondition<JavaClass> dependOnNoEntryPointButTheirOwn() {
-        return new ArchCondition<>("depend on no controller or endpoint but the one they are part of") {
-            @Override
-            public void check(JavaClass origin, ConditionEvents events) {
-                String home = outermost(origin).getName();
-                origin.getDirectDependenciesFromSelf().stream()
-                        .filter(dependency -> {
-                            JavaClass target = outermost(dependency.getTargetClass().getBaseComponentType());
-                            return isEntryPoint(target) && !target.getName().equals(home);
-                        })
-                        .forEach(dependency -> events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription())));
-            }
-        };
-    }
-
-    private static JavaClass outermost(JavaClass type) {
-        JavaClass outer = type;
-        while (outer.getEnclosingClass().isPresent()) {
-            outer = outer.getEnclosingClass().get();
-        }
-        return outer;
+    private static ArchRule entryPointsDoNotReachStorage() {
+        return entryPointsDoNotReach(areStoresOrStorageAdapters());
     }
 }

@@ -31,7 +31,7 @@ import io.novatune.infra.FreePort;
 import io.novatune.infra.PostgresServer;
 import io.novatune.infra.SharedInfrastructure;
 import io.novatune.ingestion.IngestionIntegrationTest;
-import io.novatune.ingestion.KafkaProbe;
+import io.novatune.testsupport.kafka.KafkaProbe;
 import io.novatune.ingestion.TestEvents;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -57,7 +57,7 @@ public final class IngestionReplayBenchmark {
         List<String> jvmOptions = List.of(System.getProperty("bench.service.jvm", "-Xmx512m").split(" "));
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
 
-        String bootstrap = IngestionIntegrationTest.kafka();
+        String bootstrap = KafkaProbe.shared().bootstrapServers();
         PostgresServer postgres = SharedInfrastructure.postgres();
         postgres.ensureDatabase(DATABASE);
         int distinct = produce(bootstrap, events);
@@ -71,11 +71,11 @@ public final class IngestionReplayBenchmark {
 
         Run first = run("first pass: " + events + " events, " + distinct + " distinct ISRCs", events, distinct,
                 jvmOptions, environment, Path.of("target", "bench-first-pass.log"));
-        KafkaProbe.shared(bootstrap).rewind(IngestionIntegrationTest.GROUP, Topics.TRACK_ADDED);
+        KafkaProbe.shared().rewind(IngestionIntegrationTest.GROUP, Topics.TRACK_ADDED);
         Run replay = run("replay of the whole topic", events, 0, jvmOptions, environment,
                 Path.of("target", "bench-replay.log"));
 
-        long requests = KafkaProbe.shared(bootstrap).requests().size();
+        long requests = KafkaProbe.shared().records(Topics.INGESTION_REQUESTED).size();
         String ledger = ledger(postgres);
         String report = String.join("\n",
                 "machine: " + machine(),

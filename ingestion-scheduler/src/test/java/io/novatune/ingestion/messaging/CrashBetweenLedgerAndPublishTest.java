@@ -1,5 +1,6 @@
 package io.novatune.ingestion.messaging;
 
+import io.novatune.testsupport.kafka.KafkaProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -84,7 +85,7 @@ class CrashBetweenLedgerAndPublishTest extends IngestionIntegrationTest {
 
     private static ConfigurableApplicationContext startScheduler(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(databaseProperties(DATABASE));
-        properties.put("spring.kafka.bootstrap-servers", kafka());
+        properties.put("spring.kafka.bootstrap-servers", KafkaProbe.shared().bootstrapServers());
         properties.put("server.port", 0);
         properties.putAll(overrides);
         // As command-line arguments: they take precedence over application.yml, as the environment would.

@@ -58,7 +58,7 @@ class ReplayTest extends IngestionIntegrationTest {
     }
 
     private Map<String, Long> requestsByIsrc() {
-        return kafka.requests().stream()
+        return requests().stream()
                 .collect(Collectors.groupingBy(IngestionRequested::getIsrc, Collectors.counting()));
     }
 

@@ -1,5 +1,6 @@
 package io.novatune.ingestion.messaging;
 
+import io.novatune.testsupport.kafka.ReceivedRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,11 +24,10 @@ class TraceContinuationTest extends IngestionIntegrationTest {
         TrackAdded add = TestEvents.trackAdded("user-traced", isrc);
 
         // As track-api's outbox relay sends it: the HTTP request's trace in the traceparent header.
-        kafka.send(add.getTrackId(), add, Map.of(EventHeaders.TRACEPARENT, "00-" + traceId + "-00f067aa0ba902b7-01"));
+        kafka.publish(add.getTrackId(), add, Map.of(EventHeaders.TRACEPARENT, "00-" + traceId + "-00f067aa0ba902b7-01"));
 
-        ConsumerRecord<String, byte[]> request = await().until(() -> kafka.readToEnd(Topics.INGESTION_REQUESTED).stream()
-                .filter(record -> isrc.equals(record.key())).findFirst().orElse(null), found -> found != null);
-        String traceparent = new String(request.headers().lastHeader(EventHeaders.TRACEPARENT).value(), StandardCharsets.UTF_8);
+        ReceivedRecord request = await().until(() -> kafka.records(Topics.INGESTION_REQUESTED, isrc), found -> !found.isEmpty()).get(0);
+        String traceparent = request.header(EventHeaders.TRACEPARENT);
         assertThat(traceparent).startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7");
         assertThat(ledgerRow(isrc).get("traceparent")).asString().startsWith("00-" + traceId + "-");
     }

@@ -30,7 +30,7 @@ class AlbumBatchTest extends IngestionIntegrationTest {
             TrackAdded earlier = publish(TestEvents.trackAdded("user-earlier", isrc));
         }
         await().until(() -> indexed.stream().allMatch(isrc -> requestsFor(isrc).size() == 1));
-        indexed.forEach(isrc -> kafka.send(isrc, TestEvents.trackIndexed(isrc, requestsFor(isrc).get(0).getTrackId())));
+        indexed.forEach(isrc -> kafka.publish(isrc, TestEvents.trackIndexed(isrc, requestsFor(isrc).get(0).getTrackId())));
         await().until(() -> indexed.stream().allMatch(isrc -> "INDEXED".equals(ledgerRow(isrc).get("state"))));
 
         List<String> fresh = new ArrayList<>();
@@ -50,7 +50,7 @@ class AlbumBatchTest extends IngestionIntegrationTest {
         }
         AlbumAdded album = TestEvents.albumAdded("user-album", tracks);
 
-        kafka.send(album.getAlbumId(), album);
+        kafka.publish(album.getAlbumId(), album);
 
         awaitIdle();
         assertThat(fresh).hasSize(8).allSatisfy(isrc -> assertThat(requestsFor(isrc)).singleElement().satisfies(request -> {
@@ -58,7 +58,7 @@ class AlbumBatchTest extends IngestionIntegrationTest {
             assertThat(request.getAlbum()).isEqualTo("An Album");
         }));
         assertThat(indexed).allSatisfy(isrc -> assertThat(requestsFor(isrc)).hasSize(1));
-        List<IngestionRequested> fromAlbum = kafka.requests().stream()
+        List<IngestionRequested> fromAlbum = requests().stream()
                 .filter(request -> request.getUserId().equals("user-album") && fresh.contains(request.getIsrc())).toList();
         assertThat(fromAlbum).hasSize(8);
 
@@ -85,7 +85,7 @@ class AlbumBatchTest extends IngestionIntegrationTest {
                 List.of(TestEvents.albumTrack(1, isrc), TestEvents.albumTrack(2, TestEvents.randomIsrc()),
                         TestEvents.albumTrack(3, isrc.toLowerCase())));
 
-        kafka.send(album.getAlbumId(), album);
+        kafka.publish(album.getAlbumId(), album);
 
         awaitIdle();
         assertThat(requestsFor(isrc)).singleElement()

@@ -47,7 +47,7 @@ class IsrcSpellingsTest extends IngestionIntegrationTest {
                 "1SRC12345678", "invalid_isrc",
                 "", "missing_isrc");
         String user = "user-" + UUID.randomUUID();
-        reasonByRawIsrc.keySet().forEach(raw -> kafka.send(raw, TestEvents.trackAdded(user, raw)));
+        reasonByRawIsrc.keySet().forEach(raw -> kafka.publish(raw, TestEvents.trackAdded(user, raw)));
         TrackAdded withoutIsrc = publish(TestEvents.trackAdded(user, null));
 
         await().untilAsserted(() -> {
@@ -66,6 +66,6 @@ class IsrcSpellingsTest extends IngestionIntegrationTest {
                     .allSatisfy(line -> assertThat(line.path("reason").asText()).isEqualTo("missing_isrc"));
         });
         awaitIdle();
-        assertThat(kafka.requests()).noneMatch(request -> request.getUserId().equals(user));
+        assertThat(requests()).noneMatch(request -> request.getUserId().equals(user));
     }
 }

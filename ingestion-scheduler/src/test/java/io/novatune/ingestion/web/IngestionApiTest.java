@@ -44,7 +44,7 @@ class IngestionApiTest extends IngestionIntegrationTest {
     @Test
     void an_indexed_isrc_shows_when_it_was_indexed() {
         String isrc = TestEvents.randomIsrc();
-        kafka.send(isrc, TestEvents.trackIndexed(isrc, "track-from-elsewhere"));
+        kafka.publish(isrc, TestEvents.trackIndexed(isrc, "track-from-elsewhere"));
         awaitIdle();
 
         Map<String, Object> entry = get("/api/v1/ingestion/{isrc}", isrc).getBody();

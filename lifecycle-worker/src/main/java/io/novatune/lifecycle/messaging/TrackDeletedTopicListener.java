@@ -56,6 +56,6 @@ public class TrackDeletedTopicListener {
 
     @KafkaHandler(isDefault = true)
     public void other(Object event) {
-        throw new UnprocessableEventException(event.getClass().getName() + " does not belong on " + Topics.TRACK_DELETED);
+        throw UnprocessableEventException.misrouted(event, Topics.TRACK_DELETED);
     }
 }

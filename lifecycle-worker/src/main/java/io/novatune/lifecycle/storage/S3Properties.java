@@ -1,5 +1,6 @@
 package io.novatune.lifecycle.storage;
 
+import io.novatune.platform.storage.ObjectKeys;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,13 +11,15 @@ import java.util.List;
  * {@code S3ClientSettings}, under the same prefix.
  *
  * @param trackPrefixes  the prefixes under which tracks' objects are stored, each followed by
- *                       {@code {userId}/{trackId}}: a purge deletes only keys of that track under them, and the
- *                       orphan sweep lists only them
+ *                       {@code {userId}/{trackId}} as {@link ObjectKeys} writes them: a purge deletes only keys of
+ *                       that track under them, and the orphan sweep lists only them; by default all of
+ *                       {@link ObjectKeys#TRACK_PREFIXES}
  */
 @ConfigurationProperties("novatune.s3")
 public record S3Properties(
         @DefaultValue("novatune-media") String bucket,
-        @DefaultValue({"audio/", "tracks-audio/", "tracks-covers/", "tracks-videos/"}) List<String> trackPrefixes) {
+        @DefaultValue({ObjectKeys.UPLOADED_AUDIO, ObjectKeys.WAVEFORMS, ObjectKeys.ARCHIVED_AUDIO,
+                ObjectKeys.ARCHIVED_COVERS, ObjectKeys.ARCHIVED_VIDEOS}) List<String> trackPrefixes) {
 
     public S3Properties {
         trackPrefixes = List.copyOf(trackPrefixes);

@@ -1,13 +1,14 @@
 package io.novatune.lifecycle.storage;
 
+import io.novatune.platform.storage.ObjectKeys;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
 /**
- * The bucket's layout: a track's objects are {@code <prefix>{userId}/{trackId}}, optionally followed by a
- * suffix that starts with {@code .}, {@code /}, {@code -} or {@code _} (an extension, a waveform), under one of
- * the configured prefixes.
+ * The bucket's layout ({@link ObjectKeys}): a track's objects are {@code <prefix>{userId}/{trackId}}, the ids
+ * encoded as one segment each, optionally followed by a suffix that starts with {@code .}, {@code /}, {@code -} or
+ * {@code _} (an extension, a waveform), under one of the configured prefixes.
  */
 @Component
 public class TrackObjectKeys {
@@ -26,10 +27,10 @@ public class TrackObjectKeys {
 
     /** Whether {@code key} is one of this track's objects: a purge deletes nothing else. */
     public boolean belongsTo(String key, String userId, String trackId) {
-        if (userId.isEmpty() || trackId.isEmpty() || userId.contains("/") || trackId.contains("/")) {
+        if (userId.isEmpty() || trackId.isEmpty()) {
             return false;
         }
-        String owned = userId + "/" + trackId;
+        String owned = ObjectKeys.trackPath(userId, trackId);
         for (String prefix : prefixes) {
             if (key.startsWith(prefix + owned)) {
                 String suffix = key.substring(prefix.length() + owned.length());

@@ -12,11 +12,13 @@ import java.util.List;
 
 /**
  * Local stack and tests: a token this service signs itself with the HS256 secret track-api verifies
- * ({@code novatune.track-api.jwt-secret}), {@code sub=lifecycle-worker}, {@code roles=[service]}, new per request.
+ * ({@code novatune.track-api.jwt-secret}), {@code sub=lifecycle-worker}, {@code aud=novatune-api}, {@code roles=[service]}, new per request.
  */
 public final class SelfSignedServiceToken implements TrackApiCredentials {
 
     private static final String SUBJECT = "lifecycle-worker";
+    /** track-api's default {@code novatune.security.jwt.audience}; only the local stack and tests sign their own. */
+    private static final String AUDIENCE = "novatune-api";
     private static final Duration TTL = Duration.ofMinutes(5);
 
     private final String secret;
@@ -33,7 +35,7 @@ public final class SelfSignedServiceToken implements TrackApiCredentials {
     public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
             throws IOException {
         request.getHeaders().setBearerAuth(
-                ServiceToken.sign(secret, SUBJECT, List.of("service"), clock.instant(), TTL, json));
+                ServiceToken.sign(secret, SUBJECT, AUDIENCE, List.of("service"), clock.instant(), TTL, json));
         return execution.execute(request, body);
     }
 

@@ -28,14 +28,15 @@ public final class ServiceToken {
     private ServiceToken() {
     }
 
-    public static String sign(String secret, String subject, List<String> roles, Instant issuedAt, Duration ttl,
-                       ObjectMapper json) {
+    public static String sign(String secret, String subject, String audience, List<String> roles, Instant issuedAt,
+                              Duration ttl, ObjectMapper json) {
         byte[] key = secret.getBytes(StandardCharsets.UTF_8);
         if (key.length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("an HS256 secret needs at least " + MIN_SECRET_BYTES + " bytes");
         }
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", subject);
+        claims.put("aud", audience);
         claims.put("roles", roles);
         claims.put("iat", issuedAt.getEpochSecond());
         claims.put("exp", issuedAt.plus(ttl).getEpochSecond());

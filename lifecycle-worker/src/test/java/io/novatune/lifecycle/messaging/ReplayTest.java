@@ -3,13 +3,8 @@ package io.novatune.lifecycle.messaging;
 import io.novatune.events.Topics;
 import io.novatune.events.TrackPurgeDue;
 import io.novatune.events.TrackPurged;
-import io.novatune.lifecycle.KafkaProbe;
 import io.novatune.lifecycle.LifecycleIntegrationTest;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
+import io.novatune.testsupport.kafka.ReceivedRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,13 +12,11 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static io.novatune.lifecycle.TestEvents.deleted;
 import static io.novatune.lifecycle.TestEvents.newId;
@@ -34,9 +27,6 @@ import static org.awaitility.Awaitility.await;
 
 class ReplayTest extends LifecycleIntegrationTest {
 
-    private static final List<TopicPartition> PARTITIONS = IntStream.range(0, KafkaProbe.PARTITIONS)
-            .mapToObj(partition -> new TopicPartition(Topics.TRACK_DELETED, partition)).toList();
-
     private static final List<String> RETRYABLE_FAILURES = List.of("storage_unreachable", "storage_rejected", "publish_failed");
 
     @Autowired
@@ -46,7 +36,7 @@ class ReplayTest extends LifecycleIntegrationTest {
     String group;
 
     @Test
-    void replaying_the_whole_track_deleted_topic_from_the_beginning_causes_no_error_and_no_second_effect() throws Exception {
+    void replaying_the_whole_track_deleted_topic_from_the_beginning_causes_no_error_and_no_second_effect() {
         String user = newId("user");
         String purgedTrack = newId("track");
         String restoredTrack = newId("track");
@@ -59,75 +49,49 @@ class ReplayTest extends LifecycleIntegrationTest {
         kafka.publish(restoredTrack, deleted(restoredTrack, user, List.of(restoredAudio), 300));
         kafka.publish(purgedTrack, purge);
         kafka.publish(restoredTrack, restored(restoredTrack, user));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaProbe.bootstrapServers()))) {
-            awaitCaughtUp(admin);
-            assertThat(kafka.purged(purgedTrack)).hasSize(1);
-            Set<String> deadLettersBefore = deadLetterOrigins();
-            double purgesBefore = count("track.physical.deletions", "result", "deleted");
-            double bytesBefore = count("track.storage.bytes.freed", "source", "purge");
-            Map<String, Double> failuresBefore = retryableFailures();
+        awaitCaughtUp();
+        assertThat(purged(purgedTrack)).hasSize(1);
+        Set<String> deadLettersBefore = deadLetterOrigins();
+        double purgesBefore = count("track.physical.deletions", "result", "deleted");
+        double bytesBefore = count("track.storage.bytes.freed", "source", "purge");
+        Map<String, Double> failuresBefore = retryableFailures();
 
-            // What an operator does (docs/runbooks/lifecycle-worker.md): stop the consumer, rewind the group, start it.
-            MessageListenerContainer container = listeners.getListenerContainer(TrackDeletedTopicListener.CONTAINER_ID);
-            container.stop();
-            try {
-                Map<TopicPartition, OffsetAndMetadata> beginning = PARTITIONS.stream()
-                        .collect(Collectors.toMap(Function.identity(), partition -> new OffsetAndMetadata(0)));
-                // The group must be empty; the stopped consumer's leave may take a moment to land.
-                await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
-                        admin.alterConsumerGroupOffsets(group, beginning).all().get());
-            } finally {
-                container.start();
-            }
-            awaitCaughtUp(admin);
-
-            // No error: nothing that went through the first time fails now (a poison record is as poisonous as before).
-            awaitAllDeadLettersRead(admin);
-            assertThat(deadLettersBefore).containsAll(deadLetterOrigins());
-            assertThat(retryableFailures()).isEqualTo(failuresBefore);
-            // No second effect: nothing deleted again, no bytes freed twice, the restored track keeps its object.
-            assertThat(count("track.physical.deletions", "result", "deleted")).isEqualTo(purgesBefore);
-            assertThat(count("track.storage.bytes.freed", "source", "purge")).isEqualTo(bytesBefore);
-            assertThat(storage.exists(restoredAudio)).isTrue();
-            assertThat(kafka.purged(restoredTrack)).isEmpty();
-            // The purge is answered again, under the same event id, which track-api's inbox drops.
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(kafka.purged(purgedTrack)).hasSize(2));
-            List<TrackPurged> answers = kafka.purged(purgedTrack);
-            assertThat(answers.get(1).getEventId()).isEqualTo(answers.get(0).getEventId());
-            assertThat(answers.get(0).getBytesFreed()).isEqualTo(600);
-            assertThat(answers.get(1).getBytesFreed()).isZero();
+        // What an operator does (docs/runbooks/lifecycle-worker.md): stop the consumer, rewind the group, start it.
+        MessageListenerContainer container = listeners.getListenerContainer(TrackDeletedTopicListener.CONTAINER_ID);
+        container.stop();
+        try {
+            // The group must be empty; the stopped consumer's leave may take a moment to land.
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> kafka.rewind(group, Topics.TRACK_DELETED));
+        } finally {
+            container.start();
         }
+        awaitCaughtUp();
+
+        // No error: nothing that went through the first time fails now (a poison record is as poisonous as before).
+        assertThat(deadLettersBefore).containsAll(deadLetterOrigins());
+        assertThat(retryableFailures()).isEqualTo(failuresBefore);
+        // No second effect: nothing deleted again, no bytes freed twice, the restored track keeps its object.
+        assertThat(count("track.physical.deletions", "result", "deleted")).isEqualTo(purgesBefore);
+        assertThat(count("track.storage.bytes.freed", "source", "purge")).isEqualTo(bytesBefore);
+        assertThat(storage.exists(restoredAudio)).isTrue();
+        assertThat(purged(restoredTrack)).isEmpty();
+        // The purge is answered again, under the same event id, which track-api's inbox drops.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(purged(purgedTrack)).hasSize(2));
+        List<TrackPurged> answers = purged(purgedTrack);
+        assertThat(answers.get(1).getEventId()).isEqualTo(answers.get(0).getEventId());
+        assertThat(answers.get(0).getBytesFreed()).isEqualTo(600);
+        assertThat(answers.get(1).getBytesFreed()).isZero();
     }
 
     /** Until the group's committed offsets reach the end of every partition of track-deleted. */
-    private void awaitCaughtUp(Admin admin) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(PARTITIONS.stream().collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest())))
-                    .all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            for (TopicPartition partition : PARTITIONS) {
-                OffsetAndMetadata offset = committed.get(partition);
-                assertThat(offset == null ? 0 : offset.offset()).as("committed offset of %s", partition)
-                        .isEqualTo(ends.get(partition));
-            }
-        });
-    }
-
-    private void awaitAllDeadLettersRead(Admin admin) {
-        Map<TopicPartition, OffsetSpec> deadLetterEnds = IntStream.range(0, KafkaProbe.PARTITIONS).boxed()
-                .collect(Collectors.toMap(partition -> new TopicPartition(KafkaProbe.DEAD_LETTERS, partition),
-                        partition -> OffsetSpec.latest()));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            long written = admin.listOffsets(deadLetterEnds).all().get().values().stream()
-                    .mapToLong(info -> info.offset()).sum();
-            assertThat(kafka.deadLetters()).hasSize((int) written);
-        });
+    private void awaitCaughtUp() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> kafka.groupCaughtUp(group, Topics.TRACK_DELETED));
     }
 
     private Set<String> deadLetterOrigins() {
-        return kafka.deadLetters().stream().map(KafkaProbe.Received::origin).collect(Collectors.toSet());
+        return kafka.records(Topics.deadLetter(Topics.TRACK_DELETED)).stream().map(ReceivedRecord::origin)
+                .collect(Collectors.toSet());
     }
 
     private Map<String, Double> retryableFailures() {

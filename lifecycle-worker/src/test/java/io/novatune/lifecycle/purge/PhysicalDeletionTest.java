@@ -1,5 +1,8 @@
 package io.novatune.lifecycle.purge;
 
+import io.novatune.events.Topics;
+import io.novatune.events.EventHeaders;
+import java.util.Map;
 import io.novatune.events.TrackPurgeDue;
 import io.novatune.events.TrackPurged;
 import io.novatune.lifecycle.LifecycleIntegrationTest;
@@ -41,8 +44,8 @@ class PhysicalDeletionTest extends LifecycleIntegrationTest {
 
         kafka.publish(track, due);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.purged(track)).hasSize(1));
-        TrackPurged purged = kafka.purged(track).get(0);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(purged(track)).hasSize(1));
+        TrackPurged purged = purged(track).get(0);
         assertThat(purged.getPurgeDueEventId()).isEqualTo(due.getEventId());
         assertThat(purged.getUserId()).isEqualTo(user);
         // The missing video counts as deleted: what matters is that none of the track's objects is left.
@@ -66,12 +69,12 @@ class PhysicalDeletionTest extends LifecycleIntegrationTest {
         double bytesBefore = count("track.storage.bytes.freed", "source", "purge");
 
         kafka.publish(track, due);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.purged(track)).hasSize(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(purged(track)).hasSize(1));
         kafka.publish(track, due);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.purged(track)).hasSize(2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(purged(track)).hasSize(2));
 
-        TrackPurged first = kafka.purged(track).get(0);
-        TrackPurged again = kafka.purged(track).get(1);
+        TrackPurged first = purged(track).get(0);
+        TrackPurged again = purged(track).get(1);
         // Same id: track-api's inbox drops the repeat; and the repeat freed nothing.
         assertThat(again.getEventId()).isEqualTo(first.getEventId());
         assertThat(first.getBytesFreed()).isEqualTo(700);
@@ -96,11 +99,11 @@ class PhysicalDeletionTest extends LifecycleIntegrationTest {
 
         kafka.publish(track, purgeDue(track, user, List.of(own, someoneElses, anotherTrack), 30));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.deadLettersOf(track)).hasSize(1));
-        assertThat(kafka.deadLettersOf(track).get(0).header("kafka_dlt-exception-message"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetters(track)).hasSize(1));
+        assertThat(deadLetters(track).get(0).header("kafka_dlt-exception-message"))
                 .contains("outside the track's own prefixes");
         assertThat(List.of(own, someoneElses, anotherTrack)).allMatch(storage::exists);
-        assertThat(kafka.purged(track)).isEmpty();
+        assertThat(purged(track)).isEmpty();
         // At once: one attempt, no retries.
         assertThat(count("track.physical.deletion.failures", "reason", "foreign_object_key")).isEqualTo(refusalsBefore + 1);
     }
@@ -119,9 +122,9 @@ class PhysicalDeletionTest extends LifecycleIntegrationTest {
         tracks.forEach(track -> kafka.publish(track, purgeDue(track, user, List.of("audio/" + user + "/" + track), 100)));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(tracks).allSatisfy(track -> assertThat(kafka.purged(track)).hasSize(1)));
+                assertThat(tracks).allSatisfy(track -> assertThat(purged(track)).hasSize(1)));
         assertThat(tracks).noneMatch(track -> storage.exists("audio/" + user + "/" + track));
-        assertThat(tracks).allSatisfy(track -> assertThat(kafka.purged(track).get(0).getBytesFreed()).isEqualTo(100));
+        assertThat(tracks).allSatisfy(track -> assertThat(purged(track).get(0).getBytesFreed()).isEqualTo(100));
     }
 
     @Test
@@ -131,13 +134,31 @@ class PhysicalDeletionTest extends LifecycleIntegrationTest {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         TrackPurgeDue due = purgeDue(track, user, List.of(), 0);
 
-        kafka.publishTraced(track, due, "00-" + traceId + "-00f067aa0ba902b7-01");
+        kafka.publish(track, due, Map.of(EventHeaders.TRACEPARENT, "00-" + traceId + "-00f067aa0ba902b7-01"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.purgedRecords(track)).hasSize(1));
-        var record = kafka.purgedRecords(track).get(0);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.records(Topics.TRACK_PURGED, track)).hasSize(1));
+        var record = kafka.records(Topics.TRACK_PURGED, track).get(0);
         assertThat(record.header("traceparent")).startsWith("00-" + traceId + "-");
         assertThat(record.header("event-type")).isEqualTo(TrackPurged.class.getName());
-        assertThat(record.header("event-id")).isEqualTo(kafka.purged(track).get(0).getEventId());
+        assertThat(record.header("event-id")).isEqualTo(purged(track).get(0).getEventId());
+    }
+
+    @Test
+    void a_track_of_a_user_whose_id_holds_a_slash_is_purged_under_its_encoded_keys_including_its_waveform() {
+        String user = newId("tenant") + "/alice";
+        String track = newId("track");
+        String audio = "audio/" + user.replace("/", "%2F") + "/" + track;
+        String waveform = "waveforms/" + user.replace("/", "%2F") + "/" + track;
+        storage.put(audio, 40);
+        storage.put(waveform, 2);
+
+        kafka.publish(track, purgeDue(track, user, List.of(audio, waveform), 42));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(purged(track)).hasSize(1));
+        assertThat(purged(track).get(0).getDeletedKeys()).containsExactlyInAnyOrder(audio, waveform);
+        assertThat(storage.exists(audio)).isFalse();
+        assertThat(storage.exists(waveform)).isFalse();
+        assertThat(deadLetters(track)).isEmpty();
     }
 
     @Test
@@ -149,7 +170,7 @@ class PhysicalDeletionTest extends LifecycleIntegrationTest {
 
         kafka.publish(track, purgeDue(track, user, List.of(audio), 10));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.purged(track)).hasSize(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(purged(track)).hasSize(1));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut().lines()
                 .filter(line -> line.contains("\"message\":\"track purged\"") && line.contains("\"trackId\":\"" + track + "\""))
                 .toList())

@@ -37,15 +37,15 @@ class StorageOutageTest extends LifecycleIntegrationTest {
             assertThat(health.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
             assertThat(((Map<?, ?>) ((Map<?, ?>) health.getBody().get("components")).get("s3")).get("status"))
                     .isEqualTo("DOWN");
-            assertThat(kafka.purged(track)).isEmpty();
+            assertThat(purged(track)).isEmpty();
         } finally {
             storage.server().restart();
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.purged(track)).hasSize(1));
-        assertThat(kafka.purged(track).get(0).getBytesFreed()).isEqualTo(500);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(purged(track)).hasSize(1));
+        assertThat(purged(track).get(0).getBytesFreed()).isEqualTo(500);
         assertThat(keys).noneMatch(storage::exists);
-        assertThat(kafka.deadLettersOf(track)).isEmpty();
+        assertThat(deadLetters(track)).isEmpty();
         assertThat(http.getForEntity("/actuator/health", Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
@@ -63,11 +63,11 @@ class StorageOutageTest extends LifecycleIntegrationTest {
         storage.server().stop();
         try {
             kafka.publish(0, stuck, stuckPurge);
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(kafka.deadLettersOf(stuck)).hasSize(1));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(deadLetters(stuck)).hasSize(1));
         } finally {
             storage.server().restart();
         }
-        var deadLetter = kafka.deadLettersOf(stuck).get(0);
+        var deadLetter = deadLetters(stuck).get(0);
         assertThat(deadLetter.partition()).isZero();
         assertThat(deadLetter.header("kafka_dlt-exception-fqcn")).isNotBlank();
         assertThat(deadLetter.header("kafka_dlt-exception-message")).contains("Unable to execute HTTP request");
@@ -75,14 +75,14 @@ class StorageOutageTest extends LifecycleIntegrationTest {
 
         // The partition is not stuck behind the dead letter.
         kafka.publish(0, next, purgeDue(next, user, List.of(nextAudio), 100));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.purged(next)).hasSize(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(purged(next)).hasSize(1));
         assertThat(storage.exists(nextAudio)).isFalse();
 
         // Nothing lost: track-api's reconciler re-sends a purge that got no TrackPurged, and that one completes.
-        assertThat(kafka.purged(stuck)).isEmpty();
+        assertThat(purged(stuck)).isEmpty();
         assertThat(storage.exists(stuckAudio)).isTrue();
         kafka.publish(0, stuck, resent(stuckPurge));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.purged(stuck)).hasSize(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(purged(stuck)).hasSize(1));
         assertThat(storage.exists(stuckAudio)).isFalse();
     }
 }

@@ -1,8 +1,12 @@
 package io.novatune.lifecycle.storage;
 
+import io.novatune.platform.storage.ObjectKeys;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +22,22 @@ class TrackObjectKeysTest {
         assertThat(keys.belongsTo("tracks-audio/u1/T1.mp3", "u1", "T1")).isTrue();
         assertThat(keys.belongsTo("tracks-covers/u1/T1.jpg", "u1", "T1")).isTrue();
         assertThat(keys.belongsTo("tracks-videos/u1/T1.mp4", "u1", "T1")).isTrue();
+    }
+
+    @Test
+    void a_user_id_with_a_slash_owns_its_encoded_place_and_not_the_raw_path_of_someone_else() {
+        assertThat(keys.belongsTo("audio/tenant%2Falice/T1", "tenant/alice", "T1")).isTrue();
+        assertThat(keys.belongsTo("audio/tenant/alice/T1", "tenant/alice", "T1")).isFalse();
+        assertThat(keys.belongsTo("audio/%2E%2E/T1", "..", "T1")).isTrue();
+    }
+
+    @Test
+    void by_default_every_prefix_of_the_bucket_layout_is_a_track_prefix_waveforms_included() {
+        S3Properties defaults = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("novatune.s3", S3Properties.class);
+
+        assertThat(defaults.trackPrefixes()).containsExactlyElementsOf(ObjectKeys.TRACK_PREFIXES);
+        assertThat(new TrackObjectKeys(defaults).belongsTo("waveforms/u1/T1", "u1", "T1")).isTrue();
     }
 
     @Test

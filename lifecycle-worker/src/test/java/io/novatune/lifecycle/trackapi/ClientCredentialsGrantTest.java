@@ -2,7 +2,7 @@ package io.novatune.lifecycle.trackapi;
 
 import tools.jackson.databind.JsonNode;
 import io.novatune.lifecycle.LifecycleIntegrationTest;
-import io.novatune.lifecycle.TestStorage;
+import io.novatune.testsupport.storage.TestStorage;
 import io.novatune.lifecycle.TrackApiChild;
 import io.novatune.lifecycle.orphans.OrphanSweep;
 import io.novatune.lifecycle.orphans.OrphanSweepReport;

@@ -36,7 +36,7 @@ class VisibilityTest extends LifecycleIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> count("track.visibility.changes", "change", "restored") > restoredBefore);
 
         assertThat(storage.exists(audio)).isTrue();
-        assertThat(kafka.purged(track)).isEmpty();
+        assertThat(purged(track)).isEmpty();
         // The line follows the counter on the listener thread.
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut().lines()
                 .filter(line -> line.contains("\"trackId\":\"" + track + "\"")).toList())

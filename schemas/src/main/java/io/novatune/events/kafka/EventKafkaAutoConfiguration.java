@@ -43,17 +43,20 @@ public class EventKafkaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler eventErrorHandler(EventDeadLetterPublisher deadLetters, EventKafkaProperties properties) {
-        EventKafkaProperties.Retry retry = properties.retry();
-        var backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
-        backOff.setInitialInterval(retry.initialInterval().toMillis());
-        backOff.setMultiplier(retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        var handler = new DefaultErrorHandler(deadLetters.recoverer(), backOff);
+        var handler = new DefaultErrorHandler(deadLetters.recoverer(), backOff(properties.retry()));
         // DeserializationException and ConversionException are already in spring-kafka's defaults; named here
         // so the rule reads in one place. A retry cannot make these records succeed.
         handler.addNotRetryableExceptions(DeserializationException.class, EventDecodingException.class,
                 ConversionException.class, UnprocessableEventException.class);
         return handler;
+    }
+
+    static ExponentialBackOffWithMaxRetries backOff(EventKafkaProperties.Retry retry) {
+        var backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
+        backOff.setInitialInterval(retry.initialInterval().toMillis());
+        backOff.setMultiplier(retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        return backOff;
     }
 
     /** Only where actuator is present. */

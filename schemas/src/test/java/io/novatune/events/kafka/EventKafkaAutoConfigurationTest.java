@@ -1,5 +1,7 @@
 package io.novatune.events.kafka;
 
+import java.time.Duration;
+import org.springframework.util.backoff.BackOffExecution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -41,6 +43,20 @@ class EventKafkaAutoConfigurationTest {
             assertThat(handler.removeClassification(EventDecodingException.class)).isFalse();
             assertThat(handler.removeClassification(UnprocessableEventException.class)).isFalse();
             assertThat(handler.removeClassification(IllegalStateException.class)).isNull();
+        });
+    }
+
+    @Test
+    void by_default_a_failing_record_is_retried_for_longer_than_a_database_failover_before_it_is_dead_lettered() {
+        context.run(app -> {
+            BackOffExecution waits = EventKafkaAutoConfiguration.backOff(app.getBean(EventKafkaProperties.class).retry()).start();
+            long total = 0;
+            for (long wait = waits.nextBackOff(); wait != BackOffExecution.STOP; wait = waits.nextBackOff()) {
+                total += wait;
+            }
+            assertThat(Duration.ofMillis(total)).isGreaterThanOrEqualTo(Duration.ofSeconds(60))
+                    // and short enough that a record that keeps failing still reaches the DLT within minutes
+                    .isLessThan(Duration.ofMinutes(5));
         });
     }
 

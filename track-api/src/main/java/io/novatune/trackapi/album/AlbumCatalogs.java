@@ -1,6 +1,6 @@
 package io.novatune.trackapi.album;
 
-import io.novatune.trackapi.web.InvalidRequestException;
+import io.novatune.platform.problem.InvalidRequestException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 

@@ -2,7 +2,7 @@ package io.novatune.trackapi.album;
 
 import io.novatune.trackapi.outbox.Outbox;
 import io.novatune.trackapi.track.CatalogRef;
-import io.novatune.trackapi.web.InvalidRequestException;
+import io.novatune.platform.problem.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

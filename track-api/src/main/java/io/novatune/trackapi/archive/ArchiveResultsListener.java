@@ -33,7 +33,7 @@ class ArchiveResultsListener {
         } else if (value instanceof ArchiveFailed failed) {
             inbox.once(failed.getEventId(), results.failed(failed));
         } else {
-            throw new UnprocessableEventException(value.getSchema().getFullName() + " does not belong on " + record.topic());
+            throw UnprocessableEventException.misrouted(value, record.topic());
         }
     }
 }

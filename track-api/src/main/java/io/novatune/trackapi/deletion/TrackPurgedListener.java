@@ -31,8 +31,7 @@ class TrackPurgedListener {
             return; // a tombstone: nothing happened
         }
         if (!(record.value() instanceof TrackPurged event)) {
-            throw new UnprocessableEventException(record.value().getSchema().getFullName()
-                    + " does not belong on " + record.topic());
+            throw UnprocessableEventException.misrouted(record.value(), record.topic());
         }
         inbox.once(event.getEventId(), results.apply(event)).ifPresent(results::committed);
     }

@@ -1,7 +1,7 @@
 package io.novatune.trackapi.identity;
 
-import io.novatune.trackapi.config.JwtProperties;
-import io.novatune.trackapi.config.SecurityConfig;
+import io.novatune.platform.security.ApiSecurity;
+import io.novatune.platform.security.JwtSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.context.annotation.Profile;
@@ -25,11 +25,18 @@ import java.util.List;
 public class DevTokenController {
 
     private final JwtEncoder encoder;
-    private final JwtProperties properties;
+    private final JwtSettings settings;
+    private final DevTokenProperties properties;
     private final Clock clock;
 
-    public DevTokenController(JwtProperties properties, Clock clock) {
-        this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(SecurityConfig.hmacKey(properties)));
+    public DevTokenController(JwtSettings settings, DevTokenProperties properties, Clock clock) {
+        if (settings.secret() == null || settings.secret().isBlank()) {
+            // The endpoint mints any role: it exists only beside the local HS256 decoder, never beside a real issuer.
+            throw new IllegalStateException("the local profile's POST /api/v1/dev/token needs novatune.security.jwt.secret;"
+                    + " the local profile does not belong where an identity provider issues the tokens");
+        }
+        this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(ApiSecurity.hmacKey(settings.secret())));
+        this.settings = settings;
         this.properties = properties;
         this.clock = clock;
     }
@@ -45,6 +52,7 @@ public class DevTokenController {
         var now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .subject(request.userId())
+                .audience(List.of(settings.audience()))
                 .claim("roles", request.roles() == null ? List.of() : request.roles())
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.devTokenTtl()))

@@ -1,6 +1,6 @@
 package io.novatune.trackapi.track;
 
-import io.novatune.trackapi.web.InvalidRequestException;
+import io.novatune.platform.problem.InvalidRequestException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -14,7 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.novatune.trackapi.web.InvalidRequestException.FieldError;
+import static io.novatune.platform.problem.InvalidRequestException.FieldError;
 
 /**
  * Reads an RFC 7396 JSON merge patch of a track's metadata: a present field is set, {@code null}

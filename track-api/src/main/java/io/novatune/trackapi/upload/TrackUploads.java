@@ -1,6 +1,7 @@
 package io.novatune.trackapi.upload;
 
 import com.github.f4b6a3.ulid.UlidCreator;
+import io.novatune.platform.storage.ObjectKeys;
 import io.novatune.trackapi.outbox.Outbox;
 import io.novatune.trackapi.quota.Quota;
 import io.novatune.trackapi.quota.QuotaExceededException;
@@ -101,7 +102,7 @@ public class TrackUploads {
         private Upload(String userId, String trackId, Quota quotaAtStart) {
             this.userId = userId;
             this.trackId = trackId;
-            this.objectKey = "audio/" + userId + "/" + trackId;
+            this.objectKey = ObjectKeys.key(ObjectKeys.UPLOADED_AUDIO, userId, trackId);
             this.quotaAtStart = quotaAtStart;
         }
 

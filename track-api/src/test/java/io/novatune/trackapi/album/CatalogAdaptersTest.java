@@ -1,7 +1,7 @@
 package io.novatune.trackapi.album;
 
 import io.novatune.trackapi.album.tidal.TidalCatalog;
-import io.novatune.trackapi.web.InvalidRequestException;
+import io.novatune.platform.problem.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

@@ -6,7 +6,6 @@ import io.novatune.events.ArchivedAsset;
 import io.novatune.events.AssetKind;
 import io.novatune.events.Topics;
 import io.novatune.events.TrackArchived;
-import io.novatune.trackapi.TestEvents;
 import io.novatune.trackapi.TestTokens;
 import io.novatune.trackapi.TimerFlowIntegrationTest;
 import io.novatune.trackapi.TopicRecorder;
@@ -77,7 +76,7 @@ class ArchiveFlowTest extends TimerFlowIntegrationTest {
                         asset(AssetKind.AUDIO, "tracks-audio/" + user + "/" + id + ".mp3", "audio/mpeg"),
                         asset(AssetKind.COVER, "tracks-covers/" + user + "/" + id + ".jpg", "image/jpeg")))
                 .build();
-        TestEvents.send(Topics.ARCHIVE_RESULTS, id, archived);
+        kafka.publishTo(Topics.ARCHIVE_RESULTS, null, id, archived);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> column(id, "archived_at", Instant.class) != null);
         assertThat(column(id, "archived_audio_key", String.class)).isEqualTo("tracks-audio/" + user + "/" + id + ".mp3");
@@ -103,7 +102,7 @@ class ArchiveFlowTest extends TimerFlowIntegrationTest {
         assertThat(awaitArchiveDue(id, 1).get(0).getAttempt()).isEqualTo(1);
 
         ArchiveFailed retryable = failed(id, user, 1, "provider answered 503", true);
-        TestEvents.send(Topics.ARCHIVE_RESULTS, id, retryable);
+        kafka.publishTo(Topics.ARCHIVE_RESULTS, null, id, retryable);
 
         // Back-off here is one second × the attempts so far.
         assertThat(awaitArchiveDue(id, 2).get(1).getAttempt()).isEqualTo(2);
@@ -114,15 +113,15 @@ class ArchiveFlowTest extends TimerFlowIntegrationTest {
                 within(Duration.ofMinutes(1)));
 
         // The same failure delivered again would re-arm the timer to seconds from now; it has no second effect.
-        TestEvents.send(Topics.ARCHIVE_RESULTS, id, retryable);
+        kafka.publishTo(Topics.ARCHIVE_RESULTS, null, id, retryable);
         ArchiveFailed marker = failed("no-such-track", user, 1, "marker", true);
-        TestEvents.send(Topics.ARCHIVE_RESULTS, id, marker);
-        await().atMost(Duration.ofSeconds(60)).until(() -> TestEvents.processed(db, marker.getEventId()));
+        kafka.publishTo(Topics.ARCHIVE_RESULTS, null, id, marker);
+        await().atMost(Duration.ofSeconds(60)).until(() -> processed(db, marker.getEventId()));
         assertThat(column(id, "archive_due_at", Instant.class)).isCloseTo(Instant.now().plus(1, ChronoUnit.HOURS),
                 within(Duration.ofMinutes(1)));
 
         ArchiveFailed fatal = failed(id, user, 2, "provider says the asset is gone (404)", false);
-        TestEvents.send(Topics.ARCHIVE_RESULTS, id, fatal);
+        kafka.publishTo(Topics.ARCHIVE_RESULTS, null, id, fatal);
 
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> "provider says the asset is gone (404)".equals(column(id, "last_archive_error", String.class)));

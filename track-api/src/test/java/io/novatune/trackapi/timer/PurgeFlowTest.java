@@ -5,7 +5,6 @@ import io.novatune.events.Topics;
 import io.novatune.events.TrackDeleted;
 import io.novatune.events.TrackPurgeDue;
 import io.novatune.events.TrackPurged;
-import io.novatune.trackapi.TestEvents;
 import io.novatune.trackapi.TestTokens;
 import io.novatune.trackapi.TimerFlowIntegrationTest;
 import io.novatune.trackapi.TopicRecorder;
@@ -72,17 +71,17 @@ class PurgeFlowTest extends TimerFlowIntegrationTest {
             assertThat(usedBytes(db, user)).isEqualTo(5_000);
 
             TrackPurged purged = purged(track, due.getEventId());
-            TestEvents.send(Topics.TRACK_PURGED, track.id(), purged);
+            kafka.publishTo(Topics.TRACK_PURGED, null, track.id(), purged);
 
             await().atMost(Duration.ofSeconds(60)).until(() -> status(db, track.id()) == null);
             assertThat(usedBytes(db, user)).isEqualTo(1_000);
             await().atMost(Duration.ofSeconds(10)).until(() -> physicalDeletions() == purgedBefore + 1);
 
             // The same result again (a redelivery or a replay), then a new one behind it on the same partition.
-            TestEvents.send(Topics.TRACK_PURGED, track.id(), purged);
+            kafka.publishTo(Topics.TRACK_PURGED, null, track.id(), purged);
             TrackPurged marker = purged(track, due.getEventId());
-            TestEvents.send(Topics.TRACK_PURGED, track.id(), marker);
-            await().atMost(Duration.ofSeconds(60)).until(() -> TestEvents.processed(db, marker.getEventId()));
+            kafka.publishTo(Topics.TRACK_PURGED, null, track.id(), marker);
+            await().atMost(Duration.ofSeconds(60)).until(() -> processed(db, marker.getEventId()));
             assertThat(usedBytes(db, user)).isEqualTo(1_000);
             assertThat(physicalDeletions()).isEqualTo(purgedBefore + 1);
             assertThat(status(db, kept.id())).isEqualTo("READY");
@@ -95,9 +94,9 @@ class PurgeFlowTest extends TimerFlowIntegrationTest {
         Track live = addUploadedTrack(tracks, db, user, 2_500);
         TrackPurged stray = purged(live, null);
 
-        TestEvents.send(Topics.TRACK_PURGED, live.id(), stray);
+        kafka.publishTo(Topics.TRACK_PURGED, null, live.id(), stray);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> TestEvents.processed(db, stray.getEventId()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> processed(db, stray.getEventId()));
         assertThat(status(db, live.id())).isEqualTo("READY");
         assertThat(usedBytes(db, user)).isEqualTo(2_500);
     }

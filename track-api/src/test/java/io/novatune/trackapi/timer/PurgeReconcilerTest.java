@@ -3,7 +3,6 @@ package io.novatune.trackapi.timer;
 import io.novatune.events.Topics;
 import io.novatune.events.TrackPurgeDue;
 import io.novatune.events.TrackPurged;
-import io.novatune.trackapi.TestEvents;
 import io.novatune.trackapi.TestTokens;
 import io.novatune.trackapi.TimerFlowIntegrationTest;
 import io.novatune.trackapi.TopicRecorder;
@@ -67,7 +66,7 @@ class PurgeReconcilerTest extends TimerFlowIntegrationTest {
             TrackPurgeDue last = (TrackPurgeDue) trackDeleted.records().stream()
                     .filter(r -> id.equals(r.key()) && r.value() instanceof TrackPurgeDue)
                     .reduce((first, second) -> second).orElseThrow().value();
-            TestEvents.send(Topics.TRACK_PURGED, id, TrackPurged.newBuilder()
+            kafka.publishTo(Topics.TRACK_PURGED, null, id, TrackPurged.newBuilder()
                     .setEventId(UUID.randomUUID().toString())
                     .setOccurredAt(Instant.now())
                     .setTrackId(id)

@@ -1,5 +1,6 @@
 package io.novatune.trackapi.web;
 
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import io.novatune.trackapi.TestTokens;
 import io.novatune.trackapi.TrackApiIntegrationTest;
@@ -36,6 +37,22 @@ class ApiEdgesTest extends TrackApiIntegrationTest {
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void a_token_the_issuer_granted_to_another_client_answers_401_even_with_the_admin_role() {
+        String elsewhere = TestTokens.signed(TestTokens.claims("user-of-another-app", "admin")
+                .audience(List.of("another-app")).build());
+
+        http.get().uri("/api/v1/admin/archive/statistics")
+                .headers(headers -> headers.setBearerAuth(elsewhere))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/api/v1/tracks")
+                .headers(headers -> headers.setBearerAuth(TestTokens.forUser("user-of-this-app")))
+                .exchange()
+                .expectStatus().isOk();
     }
 
     @Test

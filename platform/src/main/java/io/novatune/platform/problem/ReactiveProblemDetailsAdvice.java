@@ -1,6 +1,7 @@
-package io.novatune.trackapi.web;
+package io.novatune.platform.problem;
 
-import io.novatune.platform.problem.ProblemTypes;
+import java.net.URI;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -15,17 +16,15 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.net.URI;
-
 /**
- * Every error the API answers is RFC 7807 {@code application/problem+json}; none leaks a stack trace.
- * Domain errors extend Spring's {@link org.springframework.web.ErrorResponseException} with their own
- * problem type, and the base class renders them.
+ * Every error a WebFlux service answers is RFC 7807 {@code application/problem+json}; none leaks a stack trace.
+ * Domain errors extend Spring's {@link org.springframework.web.ErrorResponseException} with their own problem
+ * type and the base class renders them; what no handler knew is logged and answered as {@code internal-error}.
  */
 @RestControllerAdvice
-public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+public class ReactiveProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final Logger log = LoggerFactory.getLogger(ReactiveProblemDetailsAdvice.class);
 
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
@@ -41,16 +40,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception ex, ServerWebExchange exchange) {
         log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
-        return ResponseEntity.internalServerError()
-                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                        "The request could not be completed. It has been logged.", exchange));
-    }
-
-    static ProblemDetail problem(HttpStatus status, String type, String title, String detail, ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ProblemTypes.of(type));
-        problem.setTitle(title);
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        return problem;
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Internal error", "The request could not be completed. It has been logged.",
+                exchange.getRequest().getPath().value()));
     }
 }

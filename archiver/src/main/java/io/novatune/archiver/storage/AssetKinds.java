@@ -1,6 +1,7 @@
-package io.novatune.archiver.archiving;
+package io.novatune.archiver.storage;
 
 import io.novatune.events.AssetKind;
+import io.novatune.platform.storage.ObjectKeys;
 
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +28,9 @@ public final class AssetKinds {
     /** The prefix of the kind's copies, each {@code <prefix>{userId}/{trackId}.{ext}}. */
     public static String prefix(AssetKind kind) {
         return switch (kind) {
-            case AUDIO -> "tracks-audio/";
-            case COVER -> "tracks-covers/";
-            case VIDEO -> "tracks-videos/";
+            case AUDIO -> ObjectKeys.ARCHIVED_AUDIO;
+            case COVER -> ObjectKeys.ARCHIVED_COVERS;
+            case VIDEO -> ObjectKeys.ARCHIVED_VIDEOS;
         };
     }
 
@@ -68,8 +69,9 @@ public final class AssetKinds {
         return safe.isEmpty() || safe.length() > 10 ? "bin" : safe;
     }
 
+    /** {@code <prefix><user>/<track>.}, the ids encoded as {@link ObjectKeys} does for every service. */
     public static String keyPrefix(AssetKind kind, String userId, String trackId) {
-        return prefix(kind) + userId + "/" + trackId + ".";
+        return ObjectKeys.key(prefix(kind), userId, trackId) + ".";
     }
 
     public static String key(AssetKind kind, String userId, String trackId, String mediaType) {

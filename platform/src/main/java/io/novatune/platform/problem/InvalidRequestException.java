@@ -1,13 +1,12 @@
-package io.novatune.trackapi.web;
+package io.novatune.platform.problem;
 
-import io.novatune.platform.problem.ProblemTypes;
+import java.util.List;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.util.List;
-
-/** A request whose fields are invalid: 400 with every error named, as bean validation answers. */
+/** A request whose fields are invalid: 400 with every error named in {@code errors}, as bean validation answers. */
 public class InvalidRequestException extends ErrorResponseException {
 
     public record FieldError(String field, String message) {
@@ -17,7 +16,11 @@ public class InvalidRequestException extends ErrorResponseException {
         super(HttpStatus.BAD_REQUEST, problem(errors), null);
     }
 
-    static ProblemDetail problem(List<FieldError> errors) {
+    public InvalidRequestException(String field, String message) {
+        this(List.of(new FieldError(field, message)));
+    }
+
+    public static ProblemDetail problem(List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request has " + errors.size() + " invalid field(s).");
         problem.setType(ProblemTypes.of("validation-failed"));

@@ -1,4 +1,4 @@
-package io.novatune.trackapi.config;
+package io.novatune.trackapi.identity;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -6,10 +6,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * @param secret      HS256 secret for the local profile and tests; production leaves it empty and
- *                    sets {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}
+ * The local profile's token endpoint; the secret and the audience it signs with are platform's
+ * {@link io.novatune.platform.security.JwtSettings}.
+ *
  * @param devTokenTtl how long a token from {@code POST /api/v1/dev/token} is valid
  */
 @ConfigurationProperties("novatune.security.jwt")
-public record JwtProperties(String secret, @DefaultValue("12h") Duration devTokenTtl) {
+public record DevTokenProperties(@DefaultValue("12h") Duration devTokenTtl) {
 }
