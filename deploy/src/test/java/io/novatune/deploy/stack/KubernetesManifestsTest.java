@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -131,11 +132,15 @@ class KubernetesManifestsTest {
                     .containsEntry("prometheus.io/path", PROMETHEUS)
                     .containsEntry("prometheus.io/port", Integer.toString(port));
 
-            // The paths exist only if the service exposes them (probes.enabled also outside Kubernetes, e.g. in tests).
+            // The paths exist only if the service exposes them (probes.enabled also outside Kubernetes, e.g. in tests):
+            // its own application.yml, else the platform's defaults below it.
             Map<String, Object> management = map(applicationYaml(service.module()), "management");
-            assertThat(map(management, "endpoint", "health", "probes").get("enabled")).as(what + "probes enabled").isEqualTo(true);
-            assertThat(String.valueOf(map(management, "endpoints", "web", "exposure").get("include")).split(","))
-                    .as(what + "exposed endpoints").contains("health", "prometheus");
+            Object probes = Optional.ofNullable(map(management, "endpoint", "health", "probes").get("enabled"))
+                    .orElse(platformDefault("management.endpoint.health.probes.enabled"));
+            Object exposed = Optional.ofNullable(map(management, "endpoints", "web", "exposure").get("include"))
+                    .orElse(platformDefault("management.endpoints.web.exposure.include"));
+            assertThat(String.valueOf(probes)).as(what + "probes enabled").isEqualTo("true");
+            assertThat(String.valueOf(exposed).split(",")).as(what + "exposed endpoints").contains("health", "prometheus");
         }
     }
 
@@ -333,6 +338,17 @@ class KubernetesManifestsTest {
             throw new UncheckedIOException(e);
         }
         return manifests;
+    }
+
+    private static String platformDefault(String key) {
+        Properties defaults = new Properties();
+        try (Reader reader = Files.newBufferedReader(
+                repository.resolve("platform/src/main/resources/io/novatune/platform/defaults.properties"))) {
+            defaults.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return defaults.getProperty(key);
     }
 
     private static Map<String, Object> applicationYaml(String module) {

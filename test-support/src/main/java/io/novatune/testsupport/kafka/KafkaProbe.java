@@ -177,6 +177,24 @@ public final class KafkaProbe {
         }
     }
 
+    /**
+     * A new group starts where the topic ends now, not at the records earlier tests left there: for a service
+     * started in a group of its own, e.g. in a child process.
+     */
+    public void skipToEnd(String group, String topic) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> end = new HashMap<>();
+            admin.listOffsets(latestOf(topic)).all().get()
+                    .forEach((partition, offset) -> end.put(partition, new OffsetAndMetadata(offset.offset())));
+            admin.alterConsumerGroupOffsets(group, end).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not move " + group + " to the end of " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Map<TopicPartition, OffsetSpec> latestOf(String... topics) {
         try {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();

@@ -56,6 +56,12 @@ public final class TestStorage {
         return shared;
     }
 
+    /** The media bucket on another S3 server of the test's own (file-backed, or one it stops and starts). */
+    public static TestStorage on(S3Server server) {
+        server.createBucket(BUCKET);
+        return new TestStorage(server);
+    }
+
     public S3Server server() {
         return server;
     }

@@ -163,17 +163,47 @@ class DeletionStore {
                 .all();
     }
 
-    /** Only a track being purged is removed: a late or forged result never deletes a live or restored track. */
+    /**
+     * Only a track being purged is removed: a late or forged result never deletes a live or restored track. Its
+     * tombstone is written in the same statement.
+     */
     Mono<PurgedTrack> deletePurged(String trackId, String userId) {
         return db.sql("""
-                        DELETE FROM tracks
-                         WHERE id = :id AND user_id = :userId AND status IN ('PURGING', 'DELETE_FAILED')
-                         RETURNING id, user_id, file_size_bytes""")
+                        WITH purged AS (DELETE FROM tracks
+                                         WHERE id = :id AND user_id = :userId AND status IN ('PURGING', 'DELETE_FAILED')
+                                         RETURNING id, user_id, file_size_bytes),
+                             tombstone AS (INSERT INTO purged_tracks (track_id, user_id)
+                                           SELECT id, user_id FROM purged
+                                           ON CONFLICT (track_id) DO NOTHING)
+                        SELECT id, user_id, file_size_bytes FROM purged""")
                 .bind("id", trackId)
                 .bind("userId", userId)
                 .map(row -> new PurgedTrack(row.get("id", String.class), row.get("user_id", String.class),
                         row.get("file_size_bytes", Long.class)))
                 .one();
+    }
+
+    /** When this user's track was purged, if it was and its tombstone is still kept. */
+    Mono<Instant> purgedAt(String userId, String trackId) {
+        return db.sql("SELECT purged_at FROM purged_tracks WHERE track_id = :id AND user_id = :userId")
+                .bind("id", trackId)
+                .bind("userId", userId)
+                .map(row -> row.get("purged_at", Instant.class))
+                .one();
+    }
+
+    /** Tombstones older than the cutoff, at most {@code batch} of them; answers how many went. */
+    Mono<Long> forgetTombstones(Instant cutoff, int batch) {
+        return db.sql("""
+                        DELETE FROM purged_tracks
+                         WHERE track_id IN (SELECT track_id FROM purged_tracks
+                                             WHERE purged_at < :cutoff
+                                             LIMIT :batch
+                                               FOR UPDATE SKIP LOCKED)""")
+                .bind("cutoff", cutoff)
+                .bind("batch", batch)
+                .fetch()
+                .rowsUpdated();
     }
 
     Mono<Void> releaseQuota(String userId, long bytes) {

@@ -36,7 +36,8 @@ public class TrackDeletion {
 
     /**
      * Soft-deletes a visible track, restorable for the grace period. A track that is already deleted
-     * answers its existing deletion and publishes nothing: DELETE is idempotent.
+     * answers its existing deletion and publishes nothing: DELETE is idempotent, also once the track is purged
+     * (its owner is told so while its tombstone is kept; anyone else gets 404).
      */
     public Mono<SoftDeletion> delete(String userId, String trackId, String traceparent) {
         return Mono.defer(() -> {
@@ -51,9 +52,11 @@ public class TrackDeletion {
 
     private Mono<SoftDeletion> existingDeletion(String userId, String trackId, String traceparent) {
         return tracks.findOwned(userId, trackId)
-                .switchIfEmpty(Mono.error(() -> new TrackNotFoundException(trackId)))
                 // Visible again means a restore committed between our update and this read: delete it anew.
-                .flatMap(track -> track.visible() ? delete(userId, trackId, traceparent) : Mono.just(softDeletion(track)));
+                .flatMap(track -> track.visible() ? delete(userId, trackId, traceparent) : Mono.just(softDeletion(track)))
+                .switchIfEmpty(Mono.defer(() -> store.purgedAt(userId, trackId)
+                        .map(purgedAt -> SoftDeletion.purged(trackId, purgedAt))))
+                .switchIfEmpty(Mono.error(() -> new TrackNotFoundException(trackId)));
     }
 
     /**
@@ -80,7 +83,7 @@ public class TrackDeletion {
     }
 
     private static SoftDeletion softDeletion(Track track) {
-        return new SoftDeletion(track.id(), track.deletion().deletedAt(), track.deletion().scheduledDeletionAt());
+        return new SoftDeletion(track.id(), track.deletion().deletedAt(), track.deletion().scheduledDeletionAt(), null);
     }
 
     /** PostgreSQL keeps microseconds and events keep milliseconds: store what the event says. */

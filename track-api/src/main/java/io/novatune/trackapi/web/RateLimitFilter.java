@@ -1,6 +1,6 @@
 package io.novatune.trackapi.web;
 
-import io.novatune.platform.problem.ProblemTypes;
+import io.novatune.platform.problem.ExchangeProblems;
 import tools.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -10,8 +10,6 @@ import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
@@ -21,11 +19,11 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-import java.net.URI;
 import java.time.Duration;
 
 /**
- * Per-user token buckets (bucket4j) for listing, updating and deleting; over the limit answers 429
+ * Per-user token buckets (bucket4j) for listing and every write (adding tracks and albums, updating, deleting,
+ * archiving now); over the limit answers 429
  * with {@code Retry-After}. Runs after authentication, so the bucket belongs to the token's subject.
  */
 @Component
@@ -83,16 +81,8 @@ public class RateLimitFilter implements WebFilter, Ordered {
 
     private Mono<Void> tooManyRequests(ServerWebExchange exchange, ConsumptionProbe probe) {
         long retryAfterSeconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        return ExchangeProblems.write(exchange, json, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
                 "Too many requests of this kind. Try again in " + retryAfterSeconds + " s.");
-        problem.setType(ProblemTypes.of("rate-limited"));
-        problem.setTitle("Too many requests");
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-        response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return Mono.fromCallable(() -> json.writeValueAsBytes(problem))
-                .flatMap(bytes -> response.writeWith(Mono.just(response.bufferFactory().wrap(bytes))));
     }
 }

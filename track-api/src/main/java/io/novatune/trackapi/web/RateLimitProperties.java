@@ -9,13 +9,19 @@ public record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("60") int listPerMinute,
         @DefaultValue("30") int updatePerMinute,
-        @DefaultValue("10") int deletePerMinute) {
+        @DefaultValue("10") int deletePerMinute,
+        @DefaultValue("120") int addPerMinute,
+        @DefaultValue("20") int albumAddPerMinute,
+        @DefaultValue("30") int archivePerMinute) {
 
     Integer perMinute(TrackRequestKind kind) {
         return switch (kind) {
             case LIST -> listPerMinute;
+            case ADD -> addPerMinute;
             case UPDATE -> updatePerMinute;
             case DELETE -> deletePerMinute;
+            case ADD_ALBUM -> albumAddPerMinute;
+            case ARCHIVE -> archivePerMinute;
             case GET -> null;
         };
     }

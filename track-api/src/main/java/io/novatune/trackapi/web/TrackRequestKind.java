@@ -7,19 +7,24 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The library requests that are counted and rate-limited, recognised by method and path. */
+/** The library requests that are counted and rate-limited (reads and every write), recognised by method and path. */
 enum TrackRequestKind {
-    LIST, GET, UPDATE, DELETE;
+    LIST, GET, ADD, UPDATE, DELETE, ADD_ALBUM, ARCHIVE;
 
     private static final String TRACKS = "/api/v1/tracks";
+    private static final String ALBUMS = "/api/v1/library/albums";
     private static final Pattern ONE_TRACK = Pattern.compile("/api/v1/tracks/[^/]+");
+    private static final Pattern ARCHIVE_NOW = Pattern.compile("/api/v1/tracks/[^/]+/archive");
 
     /** {@code null} for every other request. */
     static TrackRequestKind of(ServerHttpRequest request) {
         String path = decoded(request.getPath().pathWithinApplication());
         HttpMethod method = request.getMethod();
         if (path.equals(TRACKS)) {
-            return HttpMethod.GET.equals(method) ? LIST : null;
+            return HttpMethod.GET.equals(method) ? LIST : HttpMethod.POST.equals(method) ? ADD : null;
+        }
+        if (HttpMethod.POST.equals(method)) {
+            return path.equals(ALBUMS) ? ADD_ALBUM : ARCHIVE_NOW.matcher(path).matches() ? ARCHIVE : null;
         }
         if (!ONE_TRACK.matcher(path).matches()) {
             return null;

@@ -49,17 +49,36 @@ class RateLimitsTest extends TrackApiIntegrationTest {
         patch(user, id).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS).expectHeader().exists("Retry-After");
     }
 
+    @Test
+    void the_121st_track_added_within_a_minute_answers_429_with_retry_after() {
+        String user = "limited-" + UUID.randomUUID();
+        int[] n = {0};
+        long started = System.nanoTime();
+
+        int allowed = allowedBeforeTheFirst429(120, 201, () -> add(user, n[0]++));
+
+        // Adding is slower than listing: the bucket refills by 2 a second meanwhile.
+        long refilled = (System.nanoTime() - started) / 1_000_000_000L * 2 + 2;
+        assertThat(allowed).isBetween(120, (int) (120 + refilled));
+        add(user, n[0]++).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS).expectHeader().exists("Retry-After")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
     /** Buckets refill continuously (60/min = one a second), so a slow machine earns a few extra requests. */
     private static final int LENIENCY = 15;
 
     private static int allowedBeforeTheFirst429(int limit, Supplier<WebTestClient.ResponseSpec> request) {
+        return allowedBeforeTheFirst429(limit, 200, request);
+    }
+
+    private static int allowedBeforeTheFirst429(int limit, int success, Supplier<WebTestClient.ResponseSpec> request) {
         int allowed = 0;
-        while (allowed <= limit + LENIENCY) {
+        while (allowed <= 3 * limit) {
             int status = request.get().returnResult(String.class).getStatus().value();
             if (status == HttpStatus.TOO_MANY_REQUESTS.value()) {
                 return allowed;
             }
-            assertThat(status).isEqualTo(200);
+            assertThat(status).isEqualTo(success);
             allowed++;
         }
         return allowed;
@@ -68,6 +87,14 @@ class RateLimitsTest extends TrackApiIntegrationTest {
     private WebTestClient.ResponseSpec list(String user) {
         return http.get().uri("/api/v1/tracks?limit=1")
                 .headers(h -> h.setBearerAuth(TestTokens.forUser(user)))
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec add(String user, int n) {
+        return http.post().uri("/api/v1/tracks")
+                .headers(h -> h.setBearerAuth(TestTokens.forUser(user)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\": \"T" + n + "\", \"artist\": \"A\", \"catalogRef\": {\"service\": \"s\", \"id\": \"" + n + "\"}}")
                 .exchange();
     }
 

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class OutboxRelay implements AutoCloseable {
 
-    public enum Role { STANDBY, LEADER, STOPPED }
+    /** {@code NO_SLOT}: it held the lock but the replication slot is gone; it refuses to stream until an operator acts. */
+    public enum Role { STANDBY, LEADER, NO_SLOT, STOPPED }
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -74,17 +75,34 @@ public final class OutboxRelay implements AutoCloseable {
 
     private void leadOrWait() {
         while (running) {
+            boolean slotMissing = false;
             try (RelayLeadership leadership = RelayLeadership.tryAcquire(settings)) {
                 if (leadership != null) {
-                    lead(leadership);
+                    slotMissing = !leadership.slotExists(settings.slotName());
+                    if (slotMissing) {
+                        refuseWithoutSlot();
+                    } else {
+                        lead(leadership);
+                    }
                 }
             } catch (Exception e) {
                 log.warn("Outbox relay {} failed; it will try again: {}", settings.instance(), e.toString());
             } finally {
-                role = running ? Role.STANDBY : Role.STOPPED;
+                role = !running ? Role.STOPPED : slotMissing ? Role.NO_SLOT : Role.STANDBY;
             }
             pause();
         }
+    }
+
+    private void refuseWithoutSlot() {
+        if (role != Role.NO_SLOT) {
+            log.error("Outbox relay {} will not stream: the replication slot '{}' is missing, so outbox rows committed"
+                            + " since it was lost are in no slot. To recover: SELECT pg_create_logical_replication_slot('{}',"
+                            + " 'pgoutput'); then re-send the outbox rows written since the last event on Kafka"
+                            + " (docs/runbooks/track-api.md, 'The relay's replication slot is missing')",
+                    settings.instance(), settings.slotName(), settings.slotName());
+        }
+        role = Role.NO_SLOT;
     }
 
     private void lead(RelayLeadership leadership) throws Exception {

@@ -52,11 +52,11 @@ public class OutboxRelayLifecycle implements SmartLifecycle, HealthIndicator {
         return relay.role() != OutboxRelay.Role.STOPPED;
     }
 
-    /** Standby is healthy too: another replica leads. */
+    /** Standby is healthy too: another replica leads. Without its replication slot the relay is DOWN until fixed. */
     @Override
     public Health health() {
         OutboxRelay.Role role = relay.role();
-        return (role == OutboxRelay.Role.STOPPED ? Health.down() : Health.up())
+        return (role == OutboxRelay.Role.STOPPED || role == OutboxRelay.Role.NO_SLOT ? Health.down() : Health.up())
                 .withDetail("role", role)
                 .withDetail("forwardedEvents", relay.forwardedEvents())
                 .build();

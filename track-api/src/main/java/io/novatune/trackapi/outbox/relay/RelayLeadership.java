@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * A session-level PostgreSQL advisory lock: held while this connection lives, released when the
@@ -23,6 +24,17 @@ final class RelayLeadership implements AutoCloseable {
         Connection connection = DriverManager.getConnection(
                 settings.jdbcUrl() + "?ApplicationName=novatune-outbox-relay-lock",
                 settings.databaseUser(), settings.databasePassword());
+        try (Statement keepalive = connection.createStatement()) {
+            // Server-side: if this replica's node vanishes (a network cut, no FIN), PostgreSQL ends the session
+            // within about 25 s and releases the lock, instead of holding it until the OS keepalive (~2 h).
+            keepalive.execute("SET tcp_keepalives_idle = 10");
+            keepalive.execute("SET tcp_keepalives_interval = 5");
+            keepalive.execute("SET tcp_keepalives_count = 3");
+            keepalive.execute("SET tcp_user_timeout = 25000");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             lock.setLong(1, settings.lockKey());
             try (ResultSet result = lock.executeQuery()) {
@@ -36,6 +48,19 @@ final class RelayLeadership implements AutoCloseable {
         }
         connection.close();
         return null;
+    }
+
+    /**
+     * Whether the replication slot is there. Missing, Debezium would create a new one at the current end of the
+     * WAL and silently skip every outbox row committed since the old one was lost.
+     */
+    boolean slotExists(String slot) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_replication_slots WHERE slot_name = ?")) {
+            query.setString(1, slot);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next();
+            }
+        }
     }
 
     /** False once the session that holds the lock is gone: another replica may hold it now. */

@@ -1,0 +1,211 @@
+package io.novatune.archiver.bench;
+
+import io.novatune.archiver.ArchiverProcess;
+import io.novatune.archiver.TestEvents;
+import io.novatune.events.ArchiveDue;
+import io.novatune.events.Topics;
+import io.novatune.events.TrackArchived;
+import io.novatune.infra.S3Options;
+import io.novatune.infra.S3Server;
+import io.novatune.standin.ProviderStandIn;
+import io.novatune.testsupport.kafka.KafkaProbe;
+import io.novatune.testsupport.storage.TestStorage;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static io.novatune.standin.ProviderStandIn.file;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Benchmark, not a test (Surefire does not run it): N tracks of an audio file and a cover each, from the provider
+ * stand-in into S3, first as a raw copy (HTTP GET streamed into an S3 upload by the same SDK, as many at once as
+ * the archiver's max in flight, no service), then through the archiver as a child process fed N ArchiveDue.
+ * Prints both throughputs, their ratio (goal: the archiver at 80 % of the raw copy or more) and the archiver's
+ * peak heap and RSS. Run it with {@code deploy/bench/archiver/run.sh}.
+ */
+public final class ArchiverBenchmark {
+
+    private static final String PROVIDER = "benchstandin";
+    private static final int IN_FLIGHT = 4;
+    private static final Pattern HEAP_USED = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$");
+
+    public static void main(String[] args) throws Exception {
+        int tracks = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        long audioBytes = (args.length > 1 ? Long.parseLong(args[1]) : 8) * 1024 * 1024;
+        long coverBytes = (args.length > 2 ? Long.parseLong(args[2]) : 300) * 1024;
+        String heap = System.getProperty("bench.service.heap", "256m");
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+        long totalBytes = tracks * (audioBytes + coverBytes);
+
+        Path objects = Files.createTempDirectory("archiver-bench-s3");
+        KafkaProbe kafka = KafkaProbe.shared();
+        ProviderStandIn provider = ProviderStandIn.shared();
+        try (S3Server s3 = S3Server.start(new S3Options(objects, 0))) {
+            TestStorage storage = TestStorage.on(s3);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < tracks; i++) {
+                String track = "bench-" + i + "-" + TestEvents.newId("t").substring(2, 10);
+                provider.on("/" + track + "/audio", file("audio/mpeg", audioBytes, i))
+                        .on("/" + track + "/cover", file("image/jpeg", coverBytes, -i - 1));
+                ids.add(track);
+            }
+
+            Duration raw = rawCopy(provider, storage, ids);
+
+            String group = "archiver-bench-" + TestEvents.newId("g");
+            ArchiverProcess.startGroupAtEnd(group);
+            Duration archived;
+            long peakHeap;
+            String peakRss;
+            try (ArchiverProcess archiver = ArchiverProcess.start("bench-archiver", group, PROVIDER, heap, s3,
+                    "--novatune.archiver.max-in-flight=" + IN_FLIGHT, "--logging.level.io.novatune=WARN")) {
+                HeapSampler sampler = new HeapSampler(archiver.uri("/actuator/prometheus"));
+                long started = System.nanoTime();
+                for (String track : ids) {
+                    ArchiveDue due = ArchiveDue.newBuilder(TestEvents.due(track, "bench-user",
+                                    provider.link("/" + track + "/audio"), provider.link("/" + track + "/cover"), null))
+                            .setProviderName(PROVIDER).build();
+                    kafka.publish(track, due);
+                }
+                Set<String> pending = new HashSet<>(ids);
+                await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100))
+                        .failFast("the archiver exited, see " + archiver.log(), () -> !archiver.isAlive())
+                        .until(() -> {
+                            kafka.events(Topics.ARCHIVE_RESULTS, TrackArchived.class)
+                                    .forEach(result -> pending.remove(result.getTrackId()));
+                            return pending.isEmpty();
+                        });
+                archived = Duration.ofNanos(System.nanoTime() - started);
+                peakHeap = sampler.stop();
+                peakRss = archiver.peakRss().isPresent() ? mib(archiver.peakRss().getAsLong()) + " MiB" : "?";
+            }
+
+            double rawRate = mibPerSecond(totalBytes, raw);
+            double archiverRate = mibPerSecond(totalBytes, archived);
+            String report = String.join("\n",
+                    "machine: " + machine(),
+                    "load average before: " + loadBefore,
+                    "load: " + tracks + " tracks × (" + mib(audioBytes) + " MiB audio + " + (coverBytes / 1024) + " KiB cover) = "
+                            + mib(totalBytes) + " MiB, from the provider stand-in (loopback HTTP) into S3Proxy on a file system",
+                    String.format(Locale.ROOT, "raw copy (HTTP GET streamed into an S3 upload, same SDK, %d at once): %.1f s, %.1f MiB/s, %.0f tracks/min",
+                            IN_FLIGHT, seconds(raw), rawRate, tracks / seconds(raw) * 60),
+                    String.format(Locale.ROOT, "archiver (child JVM -Xmx%s, max-in-flight %d, verify + SHA-256 + results): %.1f s, %.1f MiB/s, %.0f tracks/min",
+                            heap, IN_FLIGHT, seconds(archived), archiverRate, tracks / seconds(archived) * 60),
+                    String.format(Locale.ROOT, "ratio archiver / raw: %.2f (goal >= 0.80)", archiverRate / rawRate),
+                    "archiver peak heap used: " + mib(peakHeap) + " MiB; peak RSS: " + peakRss);
+            System.out.println("\n=== archiver benchmark ===\n" + report);
+            Files.writeString(Path.of("target", "bench-result.txt"), report + "\n");
+        }
+        System.exit(0);
+    }
+
+    /** The same bytes, GET into S3 with the same SDK, {@link #IN_FLIGHT} assets at a time. */
+    private static Duration rawCopy(ProviderStandIn provider, TestStorage storage, List<String> ids) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        ExecutorService copiers = Executors.newFixedThreadPool(IN_FLIGHT);
+        long started = System.nanoTime();
+        List<Future<?>> copies = new ArrayList<>();
+        for (String track : ids) {
+            for (String asset : List.of("audio", "cover")) {
+                copies.add(copiers.submit(() -> {
+                    HttpResponse<InputStream> response = http.send(
+                            HttpRequest.newBuilder(URI.create(provider.link("/" + track + "/" + asset))).build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
+                    long length = response.headers().firstValueAsLong("Content-Length").orElseThrow();
+                    try (InputStream body = response.body()) {
+                        storage.client().putObject(request -> request.bucket(TestStorage.BUCKET).key("raw/" + track + "/" + asset),
+                                RequestBody.fromInputStream(body, length));
+                    }
+                    return null;
+                }));
+            }
+        }
+        for (Future<?> copy : copies) {
+            copy.get();
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        copiers.shutdown();
+        return took;
+    }
+
+    /** The archiver's heap in use, from its Prometheus endpoint every 200 ms; the largest value seen. */
+    private static final class HeapSampler {
+
+        private final URI metrics;
+        private final AtomicLong peak = new AtomicLong();
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final ScheduledExecutorService every = Executors.newSingleThreadScheduledExecutor();
+
+        HeapSampler(URI metrics) {
+            this.metrics = metrics;
+            every.scheduleWithFixedDelay(this::sample, 0, 200, TimeUnit.MILLISECONDS);
+        }
+
+        private void sample() {
+            try {
+                String body = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
+                double used = 0;
+                for (String line : body.split("\n")) {
+                    Matcher sample = HEAP_USED.matcher(line);
+                    if (sample.matches()) {
+                        used += Double.parseDouble(sample.group(1));
+                    }
+                }
+                peak.accumulateAndGet((long) used, Math::max);
+            } catch (IOException e) {
+                // the process is ending; the peak so far stands
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        long stop() {
+            every.shutdownNow();
+            return peak.get();
+        }
+    }
+
+    private static double mibPerSecond(long bytes, Duration took) {
+        return bytes / 1024.0 / 1024.0 / seconds(took);
+    }
+
+    private static double seconds(Duration took) {
+        return took.toNanos() / 1e9;
+    }
+
+    private static long mib(long bytes) {
+        return bytes / 1024 / 1024;
+    }
+
+    private static String machine() throws IOException {
+        String cpu;
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            cpu = lines.filter(line -> line.startsWith("model name")).findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("?");
+        }
+        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+    }
+}
