@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layout of the deploy module's main code: one package per tool ({@code stack}, {@code replay}, {@code redrive},
- * {@code tail}, {@code schemaimport}) and one per thing they share ({@code kafka}, {@code flags}). Tools do not
+ * {@code tail}, {@code schemaimport}) and one per thing they share ({@code kafka}, {@code flags}, {@code standin}). Tools do not
  * import each other, and no import runs back up from a shared package to a tool. The rules are built for a root
  * package, so that the last test can show them failing on a fixture outside {@code io.novatune.deploy}.
  */
@@ -40,7 +40,7 @@ class ArchitectureTest {
     private static final String FIXTURE_ROOT = "io.novatune.deployfixture";
 
     static final List<String> TOOLS = List.of("stack", "replay", "redrive", "tail", "schemaimport");
-    static final List<String> SHARED = List.of("kafka", "flags");
+    static final List<String> SHARED = List.of("kafka", "flags", "standin");
 
     private static JavaClasses deploy;
 

@@ -1,9 +1,11 @@
 package io.novatune.infra;
 
+import io.novatune.infra.standin.TidalStandIn;
+
 import java.util.function.Supplier;
 
 /**
- * One PostgreSQL, one Kafka and one S3 per JVM for tests: each is started on first use (temporary storage, free
+ * One PostgreSQL, one Kafka, one S3 and one catalog stand-in per JVM for tests: each is started on first use (temporary storage, free
  * ports) and closed by a JVM shutdown hook. Thread-safe; starting one server never waits for another.
  */
 public final class SharedInfrastructure {
@@ -11,6 +13,7 @@ public final class SharedInfrastructure {
     private static final Lazy<PostgresServer> POSTGRES = new Lazy<>(() -> PostgresServer.start(PostgresOptions.forTests()));
     private static final Lazy<KafkaServer> KAFKA = new Lazy<>(() -> KafkaServer.start(KafkaOptions.forTests()));
     private static final Lazy<S3Server> S3 = new Lazy<>(() -> S3Server.start(S3Options.forTests()));
+    private static final Lazy<TidalStandIn> TIDAL = new Lazy<>(() -> TidalStandIn.start().withRecordedAlbums());
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(SharedInfrastructure::closeAll, "novatune-shared-infrastructure-shutdown"));
@@ -31,7 +34,13 @@ public final class SharedInfrastructure {
         return S3.get();
     }
 
+    /** The catalog stand-in, with its recorded albums; tests add albums of their own. */
+    public static TidalStandIn tidal() {
+        return TIDAL.get();
+    }
+
     private static void closeAll() {
+        TIDAL.closeIfStarted();
         S3.closeIfStarted();
         KAFKA.closeIfStarted();
         POSTGRES.closeIfStarted();

@@ -4,6 +4,7 @@ import io.novatune.testsupport.kafka.KafkaProbe;
 import io.novatune.infra.PostgresServer;
 import io.novatune.infra.S3Server;
 import io.novatune.infra.SharedInfrastructure;
+import io.novatune.infra.standin.TidalStandIn;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -62,6 +63,19 @@ public abstract class TrackApiIntegrationTest {
         // Small limits, so that multipart uploads and their limits are exercised with files of a few MiB.
         registry.add("novatune.s3.part-size", () -> "5MB");
         registry.add("novatune.uploads.max-file-size", () -> MAX_FILE_SIZE);
+        registerCatalog(registry);
+    }
+
+    /** The TIDAL adapter on the shared stand-in, with short waits between retries. */
+    public static void registerCatalog(DynamicPropertyRegistry registry) {
+        TidalStandIn tidal = SharedInfrastructure.tidal();
+        registry.add("novatune.catalog.tidal.api-url", () -> tidal.apiUrl().toString());
+        registry.add("novatune.catalog.tidal.token-url", () -> tidal.tokenUrl().toString());
+        registry.add("novatune.catalog.tidal.client-id", () -> TidalStandIn.CLIENT_ID);
+        registry.add("novatune.catalog.tidal.client-secret", () -> TidalStandIn.CLIENT_SECRET);
+        registry.add("novatune.catalog.tidal.country-code", () -> "NO");
+        registry.add("novatune.catalog.tidal.retry-wait", () -> "50ms");
+        registry.add("novatune.catalog.tidal.max-retry-after", () -> "3s");
     }
 
     public static PostgresServer startPostgres(String database) {

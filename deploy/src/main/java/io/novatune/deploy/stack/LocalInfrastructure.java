@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
+import io.novatune.deploy.standin.CatalogStandIn;
 import io.novatune.infra.KafkaOptions;
 import io.novatune.infra.KafkaServer;
 import io.novatune.infra.PostgresOptions;
@@ -25,6 +26,7 @@ final class LocalInfrastructure implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaServer kafka;
     private S3Server s3;
+    private CatalogStandIn catalog;
 
     void startPostgres(DataDirectory data, int port, List<String> databases) {
         long startedAt = System.nanoTime();
@@ -44,6 +46,17 @@ final class LocalInfrastructure implements AutoCloseable {
         s3 = register(S3Server.start(new S3Options(data.s3(), port)));
         s3.createBucket(BUCKET);
         Progress.done("S3 up on " + s3.endpoint() + ", bucket " + BUCKET, startedAt);
+    }
+
+    /** The streaming catalog's stand-in, from which track-api lists albums added by their catalog id. */
+    void startCatalogStandIn(int port) {
+        long startedAt = System.nanoTime();
+        catalog = register(CatalogStandIn.start(port));
+        Progress.done("catalog stand-in up on " + catalog.describe(), startedAt);
+    }
+
+    CatalogStandIn catalog() {
+        return catalog;
     }
 
     PostgresServer postgres() {

@@ -14,7 +14,8 @@ import io.novatune.deploy.flags.FlagValues;
 
 /**
  * The one command of the README: starts PostgreSQL, Kafka and S3 on persistent storage, creates the databases,
- * bucket and topics, launches the five services and waits until they are UP, then prints where everything is.
+ * bucket and topics, starts the streaming catalog's stand-in, launches the five services and waits until they are UP,
+ * then prints where everything is.
  * Ctrl-C (or SIGTERM) stops the services gracefully, then S3, Kafka and PostgreSQL.
  */
 public final class LocalStack {
@@ -77,6 +78,7 @@ public final class LocalStack {
         infrastructure.startPostgres(data, options.postgresPort(), databases);
         infrastructure.startKafka(data, options.kafkaPort());
         infrastructure.startS3(data, options.s3Port());
+        infrastructure.startCatalogStandIn(options.catalogPort());
         TopicSetup.createAll(infrastructure.kafka());
 
         Optional<String> devToken = Optional.empty();
@@ -115,6 +117,9 @@ public final class LocalStack {
 
     private Map<String, String> environment(StackService service, String jwtSecret) {
         Map<String, String> environment = new LinkedHashMap<>(ServiceEnvironment.of(service, infrastructure, jwtSecret));
+        if (service.module().equals("track-api")) {
+            environment.putAll(infrastructure.catalog().trackApiEnvironment());
+        }
         if (service.module().equals(StackService.WEB.module())) {
             environment.put("NOVATUNE_WEB_TRACK_API_URL", baseUrlOf("track-api"));
             environment.put("NOVATUNE_WEB_DISCOVERY_URL", baseUrlOf("discovery-service"));
@@ -141,6 +146,7 @@ public final class LocalStack {
         ports.put("PostgreSQL", options.postgresPort());
         ports.put("Kafka", options.kafkaPort());
         ports.put("S3", options.s3Port());
+        ports.put("catalog stand-in", options.catalogPort());
         services.forEach(service -> ports.put(service.module(), service.port()));
         return ports;
     }

@@ -3,6 +3,8 @@ package io.novatune.deploy.stack;
 import static io.novatune.deploy.flags.FlagValues.positive;
 import static io.novatune.deploy.flags.FlagValues.value;
 
+import io.novatune.deploy.standin.CatalogStandIn;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ record StackOptions(
         int postgresPort,
         int kafkaPort,
         int s3Port,
+        int catalogPort,
         List<StackService> services,
         List<String> serviceJavaOptions,
         Duration startupTimeout) {
@@ -25,7 +28,8 @@ record StackOptions(
     static final String USAGE = """
             Usage: deploy/run-local [--no-build] [options]       (or: java -jar deploy/target/deploy.jar [options])
 
-            Starts PostgreSQL, Kafka, S3, the five NovaTune services and the web app; Ctrl-C stops them all.
+            Starts PostgreSQL, Kafka, S3, the catalog stand-in, the five NovaTune services and the web app; Ctrl-C stops
+            them all.
 
               --data-dir <path>              where everything is kept (default ./.novatune)
               --reset                        wipe the data directory first
@@ -33,6 +37,7 @@ record StackOptions(
               --postgres-port <n>            default 54329
               --kafka-port <n>               default 19092
               --s3-port <n>                  default 18333
+              --catalog-port <n>             the streaming catalog's stand-in (default 18700)
               --<service>-port <n>           e.g. --track-api-port 9080 (defaults 8080..8084)
               --java-opts "<options>"        JVM options of each service
                                              (default "%s", or $NOVATUNE_SERVICE_JAVA_OPTS)
@@ -47,6 +52,7 @@ record StackOptions(
         int postgresPort = 54329;
         int kafkaPort = 19092;
         int s3Port = 18333;
+        int catalogPort = CatalogStandIn.DEFAULT_PORT;
         List<StackService> services = new ArrayList<>(StackService.DEFAULTS);
         String javaOptions = javaOptionsFromEnvironment == null || javaOptionsFromEnvironment.isBlank()
                 ? DEFAULT_JAVA_OPTIONS : javaOptionsFromEnvironment;
@@ -61,6 +67,7 @@ record StackOptions(
                 case "--postgres-port" -> postgresPort = port(args, ++i, flag);
                 case "--kafka-port" -> kafkaPort = port(args, ++i, flag);
                 case "--s3-port" -> s3Port = port(args, ++i, flag);
+                case "--catalog-port" -> catalogPort = port(args, ++i, flag);
                 case "--java-opts" -> javaOptions = value(args, ++i, flag);
                 case "--startup-timeout-seconds" -> startupTimeout = Duration.ofSeconds(positive(args, ++i, flag));
                 default -> {
@@ -73,7 +80,7 @@ record StackOptions(
             }
         }
         return new StackOptions(dataDirectory.toAbsolutePath().normalize(), reset, startServices, postgresPort, kafkaPort,
-                s3Port, List.copyOf(services), List.of(javaOptions.trim().split("\\s+")), startupTimeout);
+                s3Port, catalogPort, List.copyOf(services), List.of(javaOptions.trim().split("\\s+")), startupTimeout);
     }
 
     private static int servicePortFlag(String flag, List<StackService> services) {

@@ -39,6 +39,9 @@ record StackSummary(
         S3Server s3 = infrastructure.s3();
         line(text, "S3", s3.endpoint() + "   bucket " + LocalInfrastructure.BUCKET + "   region " + s3.region()
                 + "   access key " + s3.accessKey() + " / secret " + s3.secretKey() + "   (path-style)");
+        if (infrastructure.catalog() != null) {
+            line(text, "catalog stand-in", infrastructure.catalog().describe());
+        }
         devToken.ifPresent(token -> {
             line(text, "dev token", "(user " + DevToken.USER_ID + ", role admin; also in " + data.devTokenFile() + ")");
             text.append(token).append(System.lineSeparator());

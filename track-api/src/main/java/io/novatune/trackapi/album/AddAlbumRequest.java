@@ -1,30 +1,44 @@
 package io.novatune.trackapi.album;
 
+import io.novatune.trackapi.track.AddTrackRequest;
+import io.novatune.trackapi.track.CatalogRef;
 import io.novatune.trackapi.track.PlainText;
 import io.novatune.trackapi.track.TrackFieldRules;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Objects;
 
 import static io.novatune.trackapi.track.TrackFieldRules.blankToNull;
 import static io.novatune.trackapi.track.TrackFieldRules.normaliseIsrc;
 
-/** An album and its track listing, to add to the caller's library. */
+/**
+ * An album to add to the caller's library: its title, artist and track listing, or only its {@code catalogRef}, in
+ * which case the catalog names and lists it (title and artist, when given, are kept instead of the catalog's).
+ */
+@AddAlbumRequest.ListingOrCatalogRef
 public record AddAlbumRequest(
-        @NotBlank @PlainText @Size(max = TrackFieldRules.TEXT_MAX) String title,
-        @NotBlank @PlainText @Size(max = TrackFieldRules.TEXT_MAX) String artist,
-        @NotEmpty @Size(max = MAX_TRACKS) List<@NotNull @Valid TrackRequest> tracks) {
+        @PlainText @Size(max = TrackFieldRules.TEXT_MAX) String title,
+        @PlainText @Size(max = TrackFieldRules.TEXT_MAX) String artist,
+        @Size(max = MAX_TRACKS) List<@NotNull @Valid TrackRequest> tracks,
+        @Valid AddTrackRequest.CatalogRefRequest catalogRef) {
 
     /** More than any real album (box sets included) and small enough for one insert and one event. */
     static final int MAX_TRACKS = 200;
@@ -50,9 +64,53 @@ public record AddAlbumRequest(
     }
 
     AddAlbum toCommand(String userId) {
-        return new AddAlbum(userId, title.strip(), artist.strip(), tracks.stream()
+        List<AddAlbum.Listing> listing = tracks == null ? List.of() : tracks.stream()
                 .map(track -> new AddAlbum.Listing(track.trackNumber(), track.title().strip(),
                         blankToNull(track.artist()), normaliseIsrc(track.isrc()), track.durationMs()))
-                .toList());
+                .toList();
+        return new AddAlbum(userId, blankToNull(title), blankToNull(artist), listing,
+                catalogRef == null ? null : new CatalogRef(catalogRef.service().strip(), catalogRef.id().strip()));
+    }
+
+    /**
+     * Without a {@code catalogRef}, the title, artist and a non-empty listing are required, each error on its field
+     * as {@code @NotBlank} and {@code @NotEmpty} would name it.
+     */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = ListingOrCatalogRefValidator.class)
+    public @interface ListingOrCatalogRef {
+        String message() default "an album needs its title, artist and tracks, or its catalogRef";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    public static class ListingOrCatalogRefValidator implements ConstraintValidator<ListingOrCatalogRef, AddAlbumRequest> {
+
+        @Override
+        public boolean isValid(AddAlbumRequest request, ConstraintValidatorContext context) {
+            if (request == null || request.catalogRef() != null) {
+                return true;
+            }
+            context.disableDefaultConstraintViolation();
+            boolean valid = true;
+            if (request.title() == null || request.title().isBlank()) {
+                valid = violation(context, "title", "must not be blank");
+            }
+            if (request.artist() == null || request.artist().isBlank()) {
+                valid = violation(context, "artist", "must not be blank");
+            }
+            if (request.tracks() == null || request.tracks().isEmpty()) {
+                valid = violation(context, "tracks", "must not be empty unless catalogRef is given");
+            }
+            return valid;
+        }
+
+        private static boolean violation(ConstraintValidatorContext context, String field, String message) {
+            context.buildConstraintViolationWithTemplate(message).addPropertyNode(field).addConstraintViolation();
+            return false;
+        }
     }
 }

@@ -15,16 +15,18 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
-/** Albums in the caller's library: added with their listing, read back with their tracks' ids. */
+/** Albums in the caller's library: added with their listing or by their catalog reference, read back with their tracks' ids. */
 @RestController
 @RequestMapping("/api/v1/library/albums")
 public class AlbumController {
 
     private final AlbumLibrary albums;
+    private final AlbumListings listings;
     private final Traceparents traceparents;
 
-    public AlbumController(AlbumLibrary albums, Traceparents traceparents) {
+    public AlbumController(AlbumLibrary albums, AlbumListings listings, Traceparents traceparents) {
         this.albums = albums;
+        this.listings = listings;
         this.traceparents = traceparents;
     }
 
@@ -37,6 +39,16 @@ public class AlbumController {
                 .map(album -> ResponseEntity
                         .created(uri.path("/api/v1/library/albums/{id}").buildAndExpand(album.id()).toUri())
                         .body(AlbumResponse.of(album)));
+    }
+
+    /**
+     * Fetches the listing of an album that was added while the catalog could not list it: 202 with the album as it is
+     * then (its tracks are being scheduled), still {@code UNAVAILABLE} if the catalog failed again.
+     */
+    @PostMapping("/{id}/refresh-listing")
+    public Mono<ResponseEntity<AlbumResponse>> refreshListing(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
+        return listings.refresh(caller.getSubject(), id, traceparents.current())
+                .map(album -> ResponseEntity.accepted().body(AlbumResponse.of(album)));
     }
 
     @GetMapping("/{id}")

@@ -12,12 +12,15 @@ final class AlbumEvents {
     private AlbumEvents() {
     }
 
-    /** One event for the whole listing: its consumers check an album's tracks as one batch. */
-    static OutboxEvent added(Album album, String traceparent) {
+    /**
+     * One event for the whole listing: its consumers check an album's tracks as one batch. {@code occurredAt} is when
+     * the tracks came into the library: the album's creation, or the later fetch of a listing that was unavailable.
+     */
+    static OutboxEvent added(Album album, java.time.Instant occurredAt, String traceparent) {
         String eventId = UUID.randomUUID().toString();
         AlbumAdded event = AlbumAdded.newBuilder()
                 .setEventId(eventId)
-                .setOccurredAt(album.createdAt())
+                .setOccurredAt(occurredAt)
                 .setAlbumId(album.id())
                 .setUserId(album.userId())
                 .setTitle(album.title())

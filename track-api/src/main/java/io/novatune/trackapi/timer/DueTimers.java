@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.novatune.trackapi.album.AlbumListings;
 import io.novatune.trackapi.archive.Archiving;
 import io.novatune.trackapi.deletion.Purges;
 import io.novatune.platform.tracing.Traceparents;
@@ -38,23 +39,27 @@ public class DueTimers implements SmartLifecycle {
     private final TimerProperties properties;
     private final Purges purges;
     private final Archiving archiving;
+    private final AlbumListings albumListings;
     private final Tracer tracer;
     private final Traceparents traceparents;
     private final AtomicLong purgeBacklog = new AtomicLong();
     private final AtomicLong purgeResendBacklog = new AtomicLong();
     private final AtomicLong archiveBacklog = new AtomicLong();
+    private final AtomicLong albumListingBacklog = new AtomicLong();
     private volatile ScheduledExecutorService executor;
 
-    public DueTimers(TimerProperties properties, Purges purges, Archiving archiving, Tracer tracer,
-                     Traceparents traceparents, MeterRegistry meters) {
+    public DueTimers(TimerProperties properties, Purges purges, Archiving archiving, AlbumListings albumListings,
+                     Tracer tracer, Traceparents traceparents, MeterRegistry meters) {
         this.properties = properties;
         this.purges = purges;
         this.archiving = archiving;
+        this.albumListings = albumListings;
         this.tracer = tracer;
         this.traceparents = traceparents;
         backlogGauge(meters, "purge", purgeBacklog);
         backlogGauge(meters, "purge_resend", purgeResendBacklog);
         backlogGauge(meters, "archive", archiveBacklog);
+        backlogGauge(meters, "album_listing", albumListingBacklog);
     }
 
     private static void backlogGauge(MeterRegistry meters, String timer, AtomicLong value) {
@@ -81,6 +86,9 @@ public class DueTimers implements SmartLifecycle {
             purgeBacklog.set(purges.dueBacklog().block(BATCH_TIMEOUT));
             purgeResendBacklog.set(purges.staleBacklog().block(BATCH_TIMEOUT));
             archiveBacklog.set(archiving.dueBacklog().block(BATCH_TIMEOUT));
+            // Last: its batch waits on the catalog's answers, not only on the database. One (small) batch a sweep.
+            albumListings.fireDue(traceparent).block(BATCH_TIMEOUT);
+            albumListingBacklog.set(albumListings.dueBacklog().block(BATCH_TIMEOUT));
         } finally {
             span.end();
         }

@@ -137,22 +137,15 @@ class AlbumTest extends LibraryIntegrationTest {
     }
 
     private WebTestClient.ResponseSpec add(String user, String json) {
-        return client().post().uri("/api/v1/library/albums")
-                .headers(headers -> headers.setBearerAuth(TestTokens.forUser(user)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(json)
-                .exchange();
+        return AlbumRequests.add(client(), user, json);
     }
 
     private WebTestClient.ResponseSpec get(String user, String albumId) {
-        return client().get().uri("/api/v1/library/albums/{id}", albumId)
-                .headers(headers -> headers.setBearerAuth(TestTokens.forUser(user)))
-                .exchange();
+        return AlbumRequests.get(client(), user, albumId);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> tracksOf(Map<String, Object> album) {
-        return (List<Map<String, Object>>) album.get("tracks");
+        return AlbumRequests.tracksOf(album);
     }
 
     private static String albumOf(int tracks) {
