@@ -15,6 +15,7 @@ enum TrackRequestKind {
     private static final String ALBUMS = "/api/v1/library/albums";
     private static final Pattern ONE_TRACK = Pattern.compile("/api/v1/tracks/[^/]+");
     private static final Pattern ARCHIVE_NOW = Pattern.compile("/api/v1/tracks/[^/]+/archive");
+    private static final Pattern REFRESH_LISTING = Pattern.compile("/api/v1/library/albums/[^/]+/refresh-listing");
 
     /** {@code null} for every other request. */
     static TrackRequestKind of(ServerHttpRequest request) {
@@ -24,7 +25,11 @@ enum TrackRequestKind {
             return HttpMethod.GET.equals(method) ? LIST : HttpMethod.POST.equals(method) ? ADD : null;
         }
         if (HttpMethod.POST.equals(method)) {
-            return path.equals(ALBUMS) ? ADD_ALBUM : ARCHIVE_NOW.matcher(path).matches() ? ARCHIVE : null;
+            // A listing refresh asks the catalog as an album add does, and shares its limit.
+            if (path.equals(ALBUMS) || REFRESH_LISTING.matcher(path).matches()) {
+                return ADD_ALBUM;
+            }
+            return ARCHIVE_NOW.matcher(path).matches() ? ARCHIVE : null;
         }
         if (!ONE_TRACK.matcher(path).matches()) {
             return null;

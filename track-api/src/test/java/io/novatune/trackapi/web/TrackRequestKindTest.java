@@ -23,6 +23,7 @@ class TrackRequestKindTest {
             "POST, /api/v1/tracks, ADD",
             "POST, /api/v1/%74racks, ADD",
             "POST, /api/v1/library/albums, ADD_ALBUM",
+            "POST, /api/v1/library/albums/01ARZ3NDEKTSV4RRFFQ69G5FAV/refresh-listing, ADD_ALBUM",
             "POST, /api/v1/tracks/01ARZ3NDEKTSV4RRFFQ69G5FAV/archive, ARCHIVE"})
     void a_library_request_is_recognised_on_the_path_the_router_matches_percent_encoded_or_not(
             String method, String path, TrackRequestKind kind) {
