@@ -35,8 +35,6 @@ class AlbumAddedThroughTrackApiTest extends IngestionIntegrationTest {
     static void startTrackApi() {
         trackApi = TrackApiJar.start(TrackApiJar.Settings.of(
                         "tracks_albums_ingestion_it", "tracks-albums-ingestion-it", "albums-it-secret-albums-it-secret-0123456789abcdef")
-                // Its relay's offsets apart from those of the other track-api of this JVM (another database, another slot).
-                .with("NOVATUNE_RELAY_OFFSET_TOPIC", "tracks_albums_ingestion_it-relay-offsets")
                 .with("NOVATUNE_CATALOG_TIDAL_API_URL", TIDAL.apiUrl().toString())
                 .with("NOVATUNE_CATALOG_TIDAL_TOKEN_URL", TIDAL.tokenUrl().toString())
                 .with("NOVATUNE_CATALOG_TIDAL_CLIENT_ID", TidalStandIn.CLIENT_ID)

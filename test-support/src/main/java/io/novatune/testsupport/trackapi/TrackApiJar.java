@@ -30,7 +30,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
  * The real track-api, from the fat jar its module built, in a child JVM on this JVM's PostgreSQL (a database of
- * its own, and a replication slot named after it), Kafka and S3Proxy: what the other services' tests talk to.
+ * its own, and a replication slot and relay offset topic named after it), Kafka and S3Proxy: what the other
+ * services' tests talk to.
  */
 public final class TrackApiJar implements AutoCloseable {
 
@@ -84,6 +85,8 @@ public final class TrackApiJar implements AutoCloseable {
         environment.put("NOVATUNE_DATABASE_PASSWORD", postgres.password());
         // Replication slots are cluster-wide: one named after the database collides with no other test's.
         environment.put("NOVATUNE_RELAY_SLOT_NAME", settings.database());
+        // And a relay offset topic of its own: on the shared one it would resume from another database's offsets.
+        environment.put("NOVATUNE_RELAY_OFFSET_TOPIC", settings.database() + "-relay-offsets");
         environment.put("NOVATUNE_SECURITY_JWT_SECRET", settings.jwtSecret());
         environment.put("NOVATUNE_S3_ENDPOINT", s3.endpoint().toString());
         environment.put("NOVATUNE_S3_ACCESS_KEY", s3.accessKey());
