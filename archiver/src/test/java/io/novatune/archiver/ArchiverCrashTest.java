@@ -12,8 +12,10 @@ import io.novatune.testsupport.storage.TestStorage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -40,9 +42,13 @@ class ArchiverCrashTest {
     private final KafkaProbe kafka = KafkaProbe.shared();
     private final ProviderStandIn provider = ProviderStandIn.shared();
 
+    /** On disk: the in-memory store could answer multipart listings with 400 for good once a part upload was cut off. */
+    @TempDir
+    static Path objects;
+
     @BeforeAll
     static void ownObjectStore() {
-        s3 = S3Server.start(S3Options.forTests());
+        s3 = S3Server.start(new S3Options(objects, 0));
         storage = TestStorage.on(s3);
     }
 
