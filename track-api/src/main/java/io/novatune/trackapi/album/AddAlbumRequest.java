@@ -25,6 +25,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 import static io.novatune.trackapi.track.TrackFieldRules.blankToNull;
 import static io.novatune.trackapi.track.TrackFieldRules.normaliseIsrc;
@@ -43,13 +44,16 @@ public record AddAlbumRequest(
     /** More than any real album (box sets included) and small enough for one insert and one event. */
     static final int MAX_TRACKS = 200;
 
-    /** {@code artist} defaults to the album's: most albums have one artist. */
+    /**
+     * {@code artist} defaults to the album's: most albums have one artist. {@code trackNumber} defaults to the
+     * track's place in the list, the common case: give every track its number, or none.
+     */
     public record TrackRequest(
             @NotBlank @PlainText @Size(max = TrackFieldRules.TEXT_MAX) String title,
             @PlainText @Size(max = TrackFieldRules.TEXT_MAX) String artist,
             @Pattern(regexp = TrackFieldRules.ISRC, message = TrackFieldRules.ISRC_MESSAGE) String isrc,
             @Positive Long durationMs,
-            @NotNull @Min(1) @Max(999) Integer trackNumber) {
+            @Min(1) @Max(999) Integer trackNumber) {
     }
 
     @JsonIgnore
@@ -63,10 +67,24 @@ public record AddAlbumRequest(
         return numbers.stream().distinct().count() == numbers.size();
     }
 
+    @JsonIgnore
+    @AssertTrue(message = "give every track its trackNumber, or none (then the list order numbers them)")
+    public boolean isTrackNumberedAllOrNone() {
+        if (tracks == null) {
+            return true;
+        }
+        long numbered = tracks.stream().filter(Objects::nonNull).filter(track -> track.trackNumber() != null).count();
+        return numbered == 0 || numbered == tracks.stream().filter(Objects::nonNull).count();
+    }
+
     AddAlbum toCommand(String userId) {
-        List<AddAlbum.Listing> listing = tracks == null ? List.of() : tracks.stream()
-                .map(track -> new AddAlbum.Listing(track.trackNumber(), track.title().strip(),
-                        blankToNull(track.artist()), normaliseIsrc(track.isrc()), track.durationMs()))
+        List<AddAlbum.Listing> listing = tracks == null ? List.of() : IntStream.range(0, tracks.size())
+                .mapToObj(place -> {
+                    TrackRequest track = tracks.get(place);
+                    return new AddAlbum.Listing(track.trackNumber() == null ? place + 1 : track.trackNumber(),
+                            track.title().strip(), blankToNull(track.artist()), normaliseIsrc(track.isrc()),
+                            track.durationMs());
+                })
                 .toList();
         return new AddAlbum(userId, blankToNull(title), blankToNull(artist), listing,
                 catalogRef == null ? null : new CatalogRef(catalogRef.service().strip(), catalogRef.id().strip()));

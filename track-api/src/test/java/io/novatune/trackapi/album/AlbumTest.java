@@ -106,6 +106,19 @@ class AlbumTest extends LibraryIntegrationTest {
     }
 
     @Test
+    void an_album_listed_without_track_numbers_is_numbered_in_its_list_order() {
+        Map<String, Object> album = add(newUser(), """
+                {"title": "Discovery", "artist": "Daft Punk", "tracks": [
+                  {"title": "One More Time"}, {"title": "Aerodynamic"}, {"title": "Digital Love"}
+                ]}
+                """).expectStatus().isCreated().expectBody(JSON).returnResult().getResponseBody();
+
+        assertThat(tracksOf(album)).extracting(track -> track.get("trackNumber")).containsExactly(1, 2, 3);
+        assertThat(tracksOf(album)).extracting(track -> track.get("title"))
+                .containsExactly("One More Time", "Aerodynamic", "Digital Love");
+    }
+
+    @Test
     void an_invalid_album_is_refused_with_400_naming_each_field_and_nothing_is_added() {
         String user = newUser();
         add(user, """
@@ -119,7 +132,7 @@ class AlbumTest extends LibraryIntegrationTest {
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://novatune.io/problems/validation-failed")
                 .jsonPath("$.errors[*].field").value(fields -> assertThat((List<String>) fields).containsExactlyInAnyOrder(
-                        "title", "tracks[0].isrc", "tracks[1].title", "tracks[1].durationMs", "tracks[2].trackNumber",
+                        "title", "tracks[0].isrc", "tracks[1].title", "tracks[1].durationMs", "trackNumberedAllOrNone",
                         "trackNumbersUnique"));
         add(user, """
                 {"title": "Empty", "artist": "Nobody", "tracks": []}
