@@ -52,17 +52,16 @@ public final class TrackApiJar implements AutoCloseable {
      * What a test chooses: its database and bucket (created if missing), the HS256 secret tokens are signed with,
      * and any further environment (a profile, shorter timers).
      */
-    public record Settings(String database, String bucket, String jwtSecret, Map<String, String> environment,
-                           ChildOutput output) {
+    public record Settings(String database, String bucket, String jwtSecret, Map<String, String> environment) {
 
         public static Settings of(String database, String bucket, String jwtSecret) {
-            return new Settings(database, bucket, jwtSecret, Map.of(), ChildOutput.printedAs("track-api"));
+            return new Settings(database, bucket, jwtSecret, Map.of());
         }
 
         public Settings with(String variable, String value) {
             Map<String, String> more = new LinkedHashMap<>(environment);
             more.put(variable, value);
-            return new Settings(database, bucket, jwtSecret, Map.copyOf(more), output);
+            return new Settings(database, bucket, jwtSecret, Map.copyOf(more));
         }
     }
 
@@ -98,14 +97,14 @@ public final class TrackApiJar implements AutoCloseable {
         environment.putAll(settings.environment());
         Path jar = Path.of(System.getProperty("novatune.track-api.jar", "../track-api/target/track-api.jar"));
         ChildJvm process = ChildJvm.runJar(jar, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                environment, settings.output());
+                environment, ChildOutput.printedAs("track-api"));
         TrackApiJar trackApi = new TrackApiJar(process, URI.create("http://127.0.0.1:" + port), settings.jwtSecret());
         Runtime.getRuntime().addShutdownHook(new Thread(process::close, "track-api-child-stop"));
         try {
             process.awaitHttpOk(trackApi.uri("/actuator/health/readiness"), START_TIMEOUT);
         } catch (RuntimeException notReady) {
             process.close();
-            throw new IllegalStateException("track-api did not get ready (its output: " + settings.output() + ")", notReady);
+            throw new IllegalStateException("track-api did not get ready (its output is in this test's, as [track-api])", notReady);
         }
         return trackApi;
     }

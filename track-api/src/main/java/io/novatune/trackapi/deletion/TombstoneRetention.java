@@ -1,6 +1,7 @@
 package io.novatune.trackapi.deletion;
 
 import io.novatune.platform.inbox.ProcessedEventsRetention;
+import io.novatune.trackapi.inbox.BatchedRetention;
 import io.novatune.trackapi.inbox.InboxProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +39,6 @@ class TombstoneRetention {
     }
 
     Mono<Long> forgetBefore(Instant cutoff) {
-        int batch = ProcessedEventsRetention.BATCH;
-        return store.forgetTombstones(cutoff, batch)
-                .expand(deleted -> deleted < batch ? Mono.empty() : store.forgetTombstones(cutoff, batch))
-                .reduce(0L, Long::sum);
+        return BatchedRetention.forgetInBatches(ProcessedEventsRetention.BATCH, batch -> store.forgetTombstones(cutoff, batch));
     }
 }

@@ -41,9 +41,7 @@ class InboxRetention {
     }
 
     Mono<Long> forgetProcessedBefore(Instant cutoff, int batch) {
-        return forgetBatch(cutoff, batch)
-                .expand(deleted -> deleted < batch ? Mono.empty() : forgetBatch(cutoff, batch))
-                .reduce(0L, Long::sum);
+        return BatchedRetention.forgetInBatches(batch, size -> forgetBatch(cutoff, size));
     }
 
     private Mono<Long> forgetBatch(Instant cutoff, int batch) {
