@@ -197,13 +197,58 @@ class LibraryInTheBrowserTest {
 
     @Test
     @Order(9)
-    void an_invalid_edit_is_shown_as_a_readable_message() {
+    void an_invalid_edit_is_shown_as_a_readable_message_next_to_the_field() {
         openTrack("Changed Elsewhere");
         driver.executeScript("document.getElementById('edit-title').removeAttribute('required');");
         driver.findElement(By.id("edit-title")).clear();
         driver.findElement(By.cssSelector("#edit-form button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#errors .toast")));
         assertThat(driver.findElement(By.id("errors")).getText()).isNotBlank().doesNotContain("{");
+        WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-title-error")));
+        assertThat(note.getText()).startsWith("title: ");
+        assertThat(driver.findElement(By.id("edit-title")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("edit-title")).getDomAttribute("aria-describedby")).isEqualTo("edit-title-error");
+        driver.findElement(By.id("close-details")).click();
+    }
+
+    @Test
+    @Order(10)
+    void a_provider_track_close_to_its_link_expiry_shows_its_archive_state_and_an_at_risk_badge() throws Exception {
+        String expiresAt = java.time.Instant.now().plus(Duration.ofHours(20)).toString();
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(servers.trackApiUrl().resolve("/api/v1/tracks"))
+                .header("Authorization", "Bearer " + token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Generated Dawn\",\"artist\":\"Model Seven\","
+                        + "\"provider\":{\"name\":\"local\",\"audioUrl\":\"http://127.0.0.1:9/dawn.mp3\","
+                        + "\"expiresAt\":\"" + expiresAt + "\"}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-source"))).selectByVisibleText("PROVIDER");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tracks"), "Generated Dawn — Model Seven"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tracks li"), 1));
+        WebElement item = driver.findElement(By.cssSelector("#tracks li"));
+        assertThat(item.findElement(By.cssSelector(".badge.archive")).getText()).isEqualTo("not archived yet");
+        assertThat(item.findElement(By.cssSelector(".badge.risk")).getText()).isEqualTo("at risk");
+        openTrack("Generated Dawn");
+        assertThat(driver.findElement(By.id("details-archive")).getText()).contains("not archived yet", "link expires");
+        Browser.screenshot(driver, "library-provider-at-risk");
+        driver.findElement(By.id("close-details")).click();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-source"))).selectByVisibleText("any");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tracks li"), 3));
+    }
+
+    @Test
+    @Order(11)
+    void at_phone_width_the_library_stacks_and_stays_usable() {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("search")));
+            Object overflow = driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth");
+            assertThat(overflow).isEqualTo(false);
+            Browser.screenshot(driver, "library-phone");
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        }
     }
 
     /** Empties the search box as a person would, so that the app's input listener reloads the library. */
@@ -274,8 +319,8 @@ class LibraryInTheBrowserTest {
     }
 
     @Test
-    @Order(10)
-    void an_admin_sees_the_archive_dashboard_and_the_stuck_purges() {
+    @Order(12)
+    void an_admin_sees_the_archive_dashboard_the_jobs_runs_the_due_archives_and_sees_the_stuck_purges() {
         driver.findElement(By.id("sign-out")).click();
         WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-user")));
         user.clear();
@@ -284,7 +329,14 @@ class LibraryInTheBrowserTest {
         driver.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-admin"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("archive-stats"), "Archived"));
+        assertThat(driver.findElement(By.id("archive-stats")).getText())
+                .contains("Pending", "Urgent", "Expired", "Failure rate", "Average lead time");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stuck-empty")));
-        assertThat(driver.findElement(By.id("archive-stats")).getText()).contains("Pending", "Urgent", "Expired");
+        wait.until(ExpectedConditions.textToBe(By.id("jobs-empty"), "No failed archive jobs."));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("jobs-status"))).selectByVisibleText("PENDING");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobs"), "Generated Dawn (user " + USER));
+        assertThat(driver.findElement(By.id("jobs")).getText()).contains("urgent", "0 attempts");
+        driver.findElement(By.id("archive-run")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("archive-run-status"), Pattern.compile("Archiving started for \\d+ tracks?\\.")));
     }
 }

@@ -1,0 +1,98 @@
+package io.novatune.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The OpenID Connect pieces of oidc.js, run in the browser they are written for (no Node.js to run them elsewhere). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class SignInInTheBrowserTest {
+
+    private ChromeDriver driver;
+
+    @BeforeAll
+    void start() {
+        Servers servers = Servers.get();
+        driver = Browser.start();
+        driver.get(servers.webUrl().toString());
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-user")));
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private Object module(String body) {
+        return driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import('/oidc.js').then(async oidc => { " + body + " }).catch(e => done('failed: ' + e));");
+    }
+
+    @Test
+    void the_code_challenge_is_the_s256_of_the_verifier_as_in_rfc_7636_appendix_b() {
+        Object challenge = module("done(await oidc.challengeOf('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'));");
+        assertThat(challenge).isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+    }
+
+    @Test
+    void a_code_verifier_is_43_unreserved_characters_and_new_each_time() {
+        Object verifiers = module("done(oidc.createVerifier() + ' ' + oidc.createVerifier());");
+        String[] two = ((String) verifiers).split(" ");
+        assertThat(two[0]).matches("[A-Za-z0-9_-]{43}");
+        assertThat(two[1]).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(two[0]);
+    }
+
+    @Test
+    void the_authorization_url_asks_for_a_code_with_the_s256_challenge_and_comes_back_to_this_page() {
+        Object url = module("done(oidc.authorizationUrl('https://id.example.org/realms/novatune/auth?kc_idp_hint=x', {"
+                + " clientId: 'novatune-web', redirectUri: oidc.redirectUriOf(window.location), scope: 'openid profile',"
+                + " state: 'state-1', challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', audience: 'novatune-api' }));");
+        URI uri = URI.create((String) url);
+        assertThat(uri.getHost()).isEqualTo("id.example.org");
+        assertThat(uri.getPath()).isEqualTo("/realms/novatune/auth");
+        Map<String, String> query = java.util.Arrays.stream(uri.getRawQuery().split("&"))
+                .map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(p -> p[0], p -> java.net.URLDecoder.decode(p[1], java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(query).containsEntry("response_type", "code")
+                .containsEntry("client_id", "novatune-web")
+                .containsEntry("redirect_uri", Servers.get().webUrl() + "/")
+                .containsEntry("scope", "openid profile")
+                .containsEntry("state", "state-1")
+                .containsEntry("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM")
+                .containsEntry("code_challenge_method", "S256")
+                .containsEntry("audience", "novatune-api")
+                .containsEntry("kc_idp_hint", "x");
+    }
+
+    @Test
+    void the_app_is_configured_from_config_json_with_the_local_sign_in_and_no_issuer() {
+        Object config = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/config.json').then(r => r.text()).then(done);");
+        assertThat((String) config).isEqualTo("{\"signIn\":{\"dev\":true,\"oidc\":null}}");
+        assertThat(driver.findElement(By.id("sign-in-oidc-panel")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void a_page_load_without_a_code_is_no_sign_in_answer() {
+        Object answer = module("done(String(await oidc.completeSignIn({ issuer: 'https://id.example.org', clientId: 'c' })));");
+        assertThat(answer).isEqualTo("null");
+    }
+}
