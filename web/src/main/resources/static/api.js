@@ -7,7 +7,12 @@ export const session = {
   get roles() { return roles; },
   signOut() { token = null; roles = []; },
   /** Holds a token from the identity provider (OIDC); the roles shown are read from its claims. */
-  adopt(accessToken) { token = accessToken; roles = rolesOf(accessToken); },
+  adopt(accessToken) {
+    token = accessToken;
+    roles = rolesOf(accessToken);
+    const claims = claimsOf(accessToken);
+    return claims.preferred_username || claims.email || claims.sub || 'your account';
+  },
   authorization() { return token ? { Authorization: `Bearer ${token}` } : {}; },
 };
 
@@ -32,15 +37,20 @@ function describe(status, problem) {
   return text;
 }
 
-/** The {@code roles} claim of a JWT, for what the UI shows; the APIs check the token themselves. */
-export function rolesOf(jwt) {
+/** The claims of a JWT, unverified: only for what the UI shows; the APIs check the token themselves. */
+export function claimsOf(jwt) {
   try {
-    const payload = JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-    const claim = payload.roles ?? payload.realm_access?.roles ?? [];
-    return Array.isArray(claim) ? claim : String(claim).split(/[ ,]+/);
+    return JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
   } catch {
-    return [];
+    return {};
   }
+}
+
+/** The {@code roles} claim (or Keycloak's realm_access.roles). */
+export function rolesOf(jwt) {
+  const claims = claimsOf(jwt);
+  const claim = claims.roles ?? claims.realm_access?.roles ?? [];
+  return Array.isArray(claim) ? claim : String(claim).split(/[ ,]+/);
 }
 
 async function problemOf(response) {
@@ -61,6 +71,10 @@ export async function api(path, { method = 'GET', body, form, headers = {} } = {
     init.headers['Content-Type'] = init.headers['Content-Type'] || 'application/json';
   }
   const response = await fetch(path, init);
+  if (response.status === 401 && token !== null) {
+    // The token expired or was revoked: the shell signs out and says so.
+    window.dispatchEvent(new CustomEvent('novatune:unauthorized'));
+  }
   if (!response.ok) throw await api.errorOf(response);
   const etag = response.headers.get('ETag');
   const data = response.status === 204 ? null : await response.json().catch(() => null);

@@ -1,5 +1,5 @@
 // The shell: configuration, sign-in (local "sign in as" or OpenID Connect), and hash routing between the views.
-import { session, signInLocally } from './api.js';
+import { ApiError, session, signInLocally } from './api.js';
 import { $, showError, guarded } from './ui.js';
 import { beginSignIn, completeSignIn } from './oidc.js';
 import { initLibrary, reloadLibrary } from './library.js';
@@ -45,13 +45,18 @@ $('sign-in-form').addEventListener('submit', guarded(async e => {
   signedIn(user);
 }));
 $('sign-in-oidc').addEventListener('click', guarded(() => beginSignIn(config.signIn.oidc)));
-$('sign-out').addEventListener('click', () => {
+function signOut() {
   session.signOut();
   $('toasts').replaceChildren();
   $('errors').replaceChildren();
   $('who').textContent = '';
   location.hash = '#/sign-in';
   route();
+}
+$('sign-out').addEventListener('click', signOut);
+window.addEventListener('novatune:unauthorized', () => {
+  signOut();
+  showError(new ApiError(401, { detail: 'Your sign-in has ended (the token expired or was refused): sign in again.' }));
 });
 
 initLibrary();
@@ -71,8 +76,7 @@ async function start() {
     try {
       const token = await completeSignIn(config.signIn.oidc);
       if (token) {
-        session.adopt(token);
-        signedIn('your account');
+        signedIn(session.adopt(token));
         return;
       }
     } catch (error) {

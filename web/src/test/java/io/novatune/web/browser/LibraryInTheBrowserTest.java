@@ -188,6 +188,7 @@ class LibraryInTheBrowserTest {
         wait.until(ExpectedConditions.textMatches(By.cssSelector("#trash .countdown"), Pattern.compile("deleted for good in .*s")));
         String first = clock.getText();
         wait.until(driver -> !driver.findElement(By.cssSelector("#trash .countdown")).getText().equals(first));
+        Browser.screenshot(driver, "trash-countdown");
         driver.findElement(By.cssSelector("#trash button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trash-empty")));
         driver.findElement(By.cssSelector("a[href='#/library']")).click();
@@ -273,9 +274,13 @@ class LibraryInTheBrowserTest {
     }
 
     private String token() throws IOException, InterruptedException {
+        return token(USER);
+    }
+
+    private String token(String userId) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(servers.trackApiUrl().resolve("/api/v1/dev/token"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + USER + "\",\"roles\":[\"user\"]}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + userId + "\",\"roles\":[\"user\"]}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         Matcher matcher = TOKEN.matcher(response.body());
         assertThat(matcher.find()).as(response.body()).isTrue();
@@ -283,12 +288,16 @@ class LibraryInTheBrowserTest {
     }
 
     private void addCatalogTrack(String title, String artist) {
+        addCatalogTrack(USER, title, artist, "1pKYYY0dkg23sQQXi0Q5zN");
+    }
+
+    private void addCatalogTrack(String userId, String title, String artist, String spotifyId) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(servers.trackApiUrl().resolve("/api/v1/tracks"))
-                    .header("Authorization", "Bearer " + token())
+                    .header("Authorization", "Bearer " + token(userId))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\",\"artist\":\"" + artist
-                            + "\",\"catalogRef\":{\"service\":\"spotify\",\"id\":\"1pKYYY0dkg23sQQXi0Q5zN\"}}"))
+                            + "\",\"catalogRef\":{\"service\":\"spotify\",\"id\":\"" + spotifyId + "\"}}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         } catch (IOException e) {
@@ -320,6 +329,27 @@ class LibraryInTheBrowserTest {
 
     @Test
     @Order(12)
+    void the_library_works_from_the_keyboard_alone() {
+        WebElement search = driver.findElement(By.id("search"));
+        search.click();
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
+        String focused = (String) driver.executeScript("return document.activeElement.id");
+        assertThat(focused).isEqualTo("filter-status");
+        WebElement first = driver.findElement(By.cssSelector("#tracks li button.open"));
+        driver.executeScript("arguments[0].focus()", first);
+        String title = first.getText().split(" — ")[0];
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.ENTER).perform();
+        wait.until(ExpectedConditions.attributeToBe(By.id("edit-title"), "value", title));
+        assertThat((Object) driver.executeScript("return document.activeElement.id")).isEqualTo("edit-title");
+        Object outline = driver.executeScript("return getComputedStyle(document.activeElement).outlineStyle");
+        assertThat(outline).isNotEqualTo("none");
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("details")));
+        assertThat((Object) driver.executeScript("return document.activeElement.textContent")).isEqualTo(first.getText());
+    }
+
+    @Test
+    @Order(13)
     void an_admin_sees_the_archive_dashboard_the_jobs_runs_the_due_archives_and_sees_the_stuck_purges() {
         driver.findElement(By.id("sign-out")).click();
         WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-user")));
@@ -338,5 +368,33 @@ class LibraryInTheBrowserTest {
         assertThat(driver.findElement(By.id("jobs")).getText()).contains("urgent", "0 attempts");
         driver.findElement(By.id("archive-run")).click();
         wait.until(ExpectedConditions.textMatches(By.id("archive-run-status"), Pattern.compile("Archiving started for \\d+ tracks?\\.")));
+    }
+
+    @Test
+    @Order(14)
+    void a_long_library_loads_its_next_pages_on_the_cursor_while_scrolling() {
+        String scroller = "browser-scroller";
+        for (int i = 1; i <= 45; i++) {
+            addCatalogTrack(scroller, String.format("Long Player %02d", i), "Scroll Band", String.format("%022d", i));
+        }
+        driver.findElement(By.id("sign-out")).click();
+        WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-user")));
+        user.clear();
+        user.sendKeys(scroller);
+        driver.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+        new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("sort"))))
+                .selectByVisibleText("title A–Z");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tracks"), "Long Player 01"));
+        wait.until(browser -> browser.findElements(By.cssSelector("#tracks li")).size() >= 20);
+        assertThat(driver.findElements(By.cssSelector("#tracks li")).size()).isLessThan(45);
+        driver.executeScript("document.getElementById('tracks-more').scrollIntoView()");
+        wait.until(browser -> {
+            ((ChromeDriver) browser).executeScript("document.getElementById('tracks-more').scrollIntoView()");
+            return browser.findElements(By.cssSelector("#tracks li")).size() == 45;
+        });
+        wait.until(ExpectedConditions.textToBe(By.id("tracks-count"), "45 tracks shown"));
+        java.util.List<String> titles = driver.findElements(By.cssSelector("#tracks li button.open")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(titles).doesNotHaveDuplicates().startsWith("Long Player 01 — Scroll Band").endsWith("Long Player 45 — Scroll Band");
     }
 }

@@ -95,4 +95,35 @@ class SignInInTheBrowserTest {
         Object answer = module("done(String(await oidc.completeSignIn({ issuer: 'https://id.example.org', clientId: 'c' })));");
         assertThat(answer).isEqualTo("null");
     }
+
+    @Test
+    void signing_in_through_the_identity_provider_with_pkce_lands_in_the_library_with_the_token_in_memory_only()
+            throws Exception {
+        Servers servers = Servers.get();
+        try (IdentityProviderStandIn provider = new IdentityProviderStandIn(
+                () -> servers.trackApi().token("oidc-person", "user", "admin"));
+             var web = org.springframework.boot.SpringApplication.run(io.novatune.web.WebApplication.class,
+                     "--server.port=0", "--NOVATUNE_WEB_TRACK_API_URL=" + servers.trackApiUrl(),
+                     "--novatune.web.sign-in.dev=false", "--novatune.web.sign-in.issuer=" + provider.issuer(),
+                     "--novatune.web.sign-in.client-id=novatune-web")) {
+            String port = web.getEnvironment().getProperty("local.server.port");
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+            driver.get("http://localhost:" + port + "/");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-oidc"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-library")));
+            wait.until(ExpectedConditions.textToBe(By.id("who"), "Signed in as oidc-person"));
+            wait.until(ExpectedConditions.textMatches(By.id("quota"), java.util.regex.Pattern.compile("Storage: .* used")));
+            assertThat(driver.findElement(By.id("nav-admin")).isDisplayed()).isTrue();
+            assertThat(driver.findElement(By.id("sign-in-form")).isDisplayed()).isFalse();
+            assertThat(driver.getCurrentUrl()).doesNotContain("code=").doesNotContain("state=");
+            assertThat((Object) driver.executeScript("return window.localStorage.length + window.sessionStorage.length"))
+                    .isEqualTo(0L);
+            assertThat(provider.tokensIssued.get()).isEqualTo(1);
+            assertThat(provider.tokensRefused.get()).isZero();
+            Browser.screenshot(driver, "sign-in-oidc-library");
+        } finally {
+            // The other tests here run on the local stack's web app.
+            driver.get(servers.webUrl().toString());
+        }
+    }
 }
