@@ -54,7 +54,9 @@ async function onImport(e) {
   const djName = $('import-dj').value.trim();
   const text = $('import-text').value;
   if (!dropped && !text.trim()) {
-    markFieldErrors(form, { problem: { errors: [{ field: 'content', message: 'paste a tracklist or drop a file' }] } }, IMPORT_FIELDS);
+    const missing = new ApiError(400, { detail: 'Nothing to import.', errors: [{ field: 'content', message: 'paste a tracklist or drop a file' }] });
+    markFieldErrors(form, missing, IMPORT_FIELDS);
+    showError(missing);
     return;
   }
   $('import-status').textContent = 'Importing…';

@@ -270,7 +270,17 @@ class LibraryInTheBrowserTest {
     private void openTrack(String title) {
         By button = By.xpath("//ul[@id='tracks']//button[starts-with(text(), '" + title + " — ')]");
         wait.until(ExpectedConditions.elementToBeClickable(button)).click();
-        wait.until(ExpectedConditions.attributeToBe(By.id("edit-title"), "value", title));
+        awaitDetailsOf(title);
+    }
+
+    /**
+     * The details are open on this track once the app has loaded it and moved the focus into the form: the click
+     * took the focus to the list first, and a hidden form may still hold an earlier open's values.
+     */
+    private void awaitDetailsOf(String title) {
+        wait.until(browser -> "edit-title".equals(driver.executeScript("return document.activeElement.id"))
+                && browser.findElement(By.id("details")).isDisplayed()
+                && title.equals(browser.findElement(By.id("edit-title")).getDomProperty("value")));
     }
 
     private String token() throws IOException, InterruptedException {
@@ -339,8 +349,7 @@ class LibraryInTheBrowserTest {
         driver.executeScript("arguments[0].focus()", first);
         String title = first.getText().split(" — ")[0];
         new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.ENTER).perform();
-        wait.until(ExpectedConditions.attributeToBe(By.id("edit-title"), "value", title));
-        assertThat((Object) driver.executeScript("return document.activeElement.id")).isEqualTo("edit-title");
+        awaitDetailsOf(title);
         Object outline = driver.executeScript("return getComputedStyle(document.activeElement).outlineStyle");
         assertThat(outline).isNotEqualTo("none");
         new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.ESCAPE).perform();

@@ -100,12 +100,19 @@ class SignInInTheBrowserTest {
     void signing_in_through_the_identity_provider_with_pkce_lands_in_the_library_with_the_token_in_memory_only()
             throws Exception {
         Servers servers = Servers.get();
-        try (IdentityProviderStandIn provider = new IdentityProviderStandIn(
+        // Neither is closed before the JVM ends: closing a second Reactor Netty app in this JVM disposes the global
+        // event loops the local stack's web app serves on too.
+        IdentityProviderStandIn provider = new IdentityProviderStandIn(
                 () -> servers.trackApi().token("oidc-person", "user", "admin"));
-             var web = org.springframework.boot.SpringApplication.run(io.novatune.web.WebApplication.class,
-                     "--server.port=0", "--NOVATUNE_WEB_TRACK_API_URL=" + servers.trackApiUrl(),
-                     "--novatune.web.sign-in.dev=false", "--novatune.web.sign-in.issuer=" + provider.issuer(),
-                     "--novatune.web.sign-in.client-id=novatune-web")) {
+        var web = org.springframework.boot.SpringApplication.run(io.novatune.web.WebApplication.class,
+                "--server.port=0", "--NOVATUNE_WEB_TRACK_API_URL=" + servers.trackApiUrl(),
+                "--novatune.web.sign-in.dev=false", "--novatune.web.sign-in.issuer=" + provider.issuer(),
+                "--novatune.web.sign-in.client-id=novatune-web");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            web.close();
+            provider.close();
+        }, "oidc-web-stop"));
+        try {
             String port = web.getEnvironment().getProperty("local.server.port");
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
             driver.get("http://localhost:" + port + "/");
