@@ -20,7 +20,7 @@ function libraryQuery() {
 
 async function loadQuota() {
   const { data } = await api('/api/v1/me/quota');
-  $('quota').textContent = `Storage: ${formatBytes(data.usedBytes)} of ${formatBytes(data.limitBytes)} used, ${data.trackCount} tracks.`;
+  $('quota').textContent = `Storage: ${formatBytes(data.usedBytes)} of ${formatBytes(data.limitBytes)} used, ${data.trackCount} ${data.trackCount === 1 ? 'track' : 'tracks'}.`;
 }
 
 async function loadWarnings() {
@@ -65,7 +65,8 @@ async function loadPage(generation) {
     state.cursor = data.nextCursor || null;
     state.hasMore = Boolean(data.hasMore && data.nextCursor);
     $('tracks-empty').hidden = $('tracks').children.length > 0;
-    $('tracks-count').textContent = `${$('tracks').children.length}${state.hasMore ? '+' : ''} tracks shown`;
+    const shown = $('tracks').children.length;
+    $('tracks-count').textContent = `${shown}${state.hasMore ? '+' : ''} ${shown === 1 && !state.hasMore ? 'track' : 'tracks'} shown`;
   } finally {
     state.loading = false;
     $('tracks').removeAttribute('aria-busy');
