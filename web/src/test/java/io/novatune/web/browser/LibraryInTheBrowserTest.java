@@ -215,15 +215,7 @@ class LibraryInTheBrowserTest {
     @Test
     @Order(10)
     void a_provider_track_close_to_its_link_expiry_shows_its_archive_state_and_an_at_risk_badge() throws Exception {
-        String expiresAt = java.time.Instant.now().plus(Duration.ofHours(20)).toString();
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(servers.trackApiUrl().resolve("/api/v1/tracks"))
-                .header("Authorization", "Bearer " + token())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Generated Dawn\",\"artist\":\"Model Seven\","
-                        + "\"provider\":{\"name\":\"local\",\"audioUrl\":\"http://127.0.0.1:9/dawn.mp3\","
-                        + "\"expiresAt\":\"" + expiresAt + "\"}}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        addProviderTrack(USER, "Generated Dawn", "Model Seven");
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-source"))).selectByVisibleText("PROVIDER");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tracks"), "Generated Dawn — Model Seven"));
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tracks li"), 1));
@@ -250,6 +242,19 @@ class LibraryInTheBrowserTest {
         } finally {
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
         }
+    }
+
+    /** A provider track (the local profile's stand-in provider) whose links expire in 20 hours: urgent, at risk. */
+    private void addProviderTrack(String userId, String title, String artist) throws IOException, InterruptedException {
+        String expiresAt = java.time.Instant.now().plus(Duration.ofHours(20)).toString();
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(servers.trackApiUrl().resolve("/api/v1/tracks"))
+                .header("Authorization", "Bearer " + token(userId))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\",\"artist\":\"" + artist + "\","
+                        + "\"provider\":{\"name\":\"local\",\"audioUrl\":\"http://127.0.0.1:9/dawn.mp3\","
+                        + "\"expiresAt\":\"" + expiresAt + "\"}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
 
     /** Escape closes the details (a toast may lie over the Close button at the bottom of the window). */
@@ -365,7 +370,10 @@ class LibraryInTheBrowserTest {
 
     @Test
     @Order(13)
-    void an_admin_sees_the_archive_dashboard_the_jobs_runs_the_due_archives_and_sees_the_stuck_purges() {
+    void an_admin_sees_the_archive_dashboard_the_jobs_runs_the_due_archives_and_sees_the_stuck_purges()
+            throws Exception {
+        // A second urgent job, for "run now" to find once "Retry now" has taken the first.
+        addProviderTrack("browser-other", "Generated Dusk", "Model Eight");
         driver.findElement(By.id("sign-out")).click();
         WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-user")));
         user.clear();
@@ -381,6 +389,9 @@ class LibraryInTheBrowserTest {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("jobs-status"))).selectByVisibleText("PENDING");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobs"), "Generated Dawn (user " + USER));
         assertThat(driver.findElement(By.id("jobs")).getText()).contains("urgent", "0 attempts");
+        driver.findElement(By.cssSelector("button[aria-label='Retry archiving Generated Dawn']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "Archiving of “Generated Dawn” requested."));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobs"), "Generated Dusk (user browser-other"));
         driver.findElement(By.id("archive-run")).click();
         wait.until(ExpectedConditions.textMatches(By.id("archive-run-status"), Pattern.compile("Archiving started for \\d+ tracks?\\.")));
     }

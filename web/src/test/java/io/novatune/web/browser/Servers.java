@@ -1,6 +1,7 @@
 package io.novatune.web.browser;
 
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 
 import io.novatune.infra.FreePort;
 import io.novatune.testsupport.trackapi.TrackApiJar;
@@ -26,9 +27,12 @@ final class Servers {
     private final URI webUrl;
 
     private Servers() {
+        // The two child JVMs start side by side, so that one's waits (migrations, Kafka, readiness polls) overlap the other's.
+        CompletableFuture<DiscoveryJar> discoveryStarting =
+                CompletableFuture.supplyAsync(() -> DiscoveryJar.start("discovery_web", JWT_SECRET));
         trackApi = TrackApiJar.start(TrackApiJar.Settings.of("tracks", BUCKET, JWT_SECRET)
                 .with("SPRING_PROFILES_ACTIVE", "local"));
-        discovery = DiscoveryJar.start("discovery_web", JWT_SECRET);
+        discovery = discoveryStarting.join();
         int webPort = FreePort.pick();
         web = SpringApplication.run(WebApplication.class,
                 "--server.port=" + webPort,
