@@ -182,7 +182,13 @@ public final class MusicDatabaseStandIn implements AutoCloseable {
     /** Fails (an {@link AssertionError}, as a test's assertion would) when any request broke a rate limit. */
     public void assertNoRateLimitBreach() {
         if (!breaches.isEmpty()) {
-            throw new AssertionError("rate limit exceeded " + breaches.size() + " times; first: " + breaches.get(0));
+            Breach first = breaches.get(0);
+            List<String> window = requests(first.service()).stream()
+                    .filter(request -> !request.at().isBefore(first.at().minus(first.window())) && !request.at().isAfter(first.at()))
+                    .map(request -> request.at() + " " + request.query())
+                    .toList();
+            throw new AssertionError("rate limit exceeded " + breaches.size() + " times; first: " + first
+                    + ", with the requests of its window: " + window);
         }
     }
 
