@@ -56,6 +56,16 @@ public class MusicBrainzClient implements MusicDatabase {
         if (lucene.isEmpty()) {
             return Mono.just(List.of());
         }
+        // Phrases first (precise); only when they find nothing, the fuzzy terms (a typo, another spelling of a credit).
+        return recordings(lucene).flatMap(found -> found.isEmpty()
+                ? recordings(RecordingQuery.fuzzy(query.artist(), query.title()))
+                : Mono.just(found));
+    }
+
+    private Mono<List<Candidate>> recordings(String lucene) {
+        if (lucene.isEmpty()) {
+            return Mono.just(List.of());
+        }
         URI uri = URI.create(properties.baseUrl().toString().replaceAll("/+$", "") + "/recording?query="
                 + URLEncoder.encode(lucene, StandardCharsets.UTF_8) + "&fmt=json&limit=" + properties.candidates());
         return requests.get(lucene, () -> http.get().uri(uri)

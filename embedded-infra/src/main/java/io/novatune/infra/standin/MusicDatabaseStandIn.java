@@ -54,6 +54,8 @@ public final class MusicDatabaseStandIn implements AutoCloseable {
     static final Duration JITTER = Duration.ofMillis(50);
     private static final String RECORDINGS = "/io/novatune/infra/standin/musicdatabases/";
     private static final Pattern PHRASE = Pattern.compile("(recording|artist):\"((?:[^\"\\\\]|\\\\.)*)\"");
+    /** {@code recording:(word~ word)}: terms, fuzzy ({@code ~}, up to 2 edits as Lucene's default) or exact. */
+    private static final Pattern TERMS = Pattern.compile("(recording|artist):\\(([^)]*)\\)");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -294,6 +296,15 @@ public final class MusicDatabaseStandIn implements AutoCloseable {
         while (matcher.find()) {
             phrases.put(matcher.group(1), normal(matcher.group(2).replaceAll("\\\\(.)", "$1")));
         }
+        Map<String, List<String>> terms = new LinkedHashMap<>();
+        Matcher termMatcher = TERMS.matcher(request.query().getOrDefault("query", ""));
+        while (termMatcher.find()) {
+            terms.put(termMatcher.group(1), List.of(termMatcher.group(2).strip().split("\\s+")));
+        }
+        if (!terms.isEmpty()) {
+            fuzzySearch(exchange, terms, Math.min(100, Integer.parseInt(request.query().getOrDefault("limit", "25"))));
+            return;
+        }
         String title = phrases.get("recording");
         String artist = phrases.get("artist");
         int limit = Math.min(100, Integer.parseInt(request.query().getOrDefault("limit", "25")));
@@ -315,6 +326,67 @@ public final class MusicDatabaseStandIn implements AutoCloseable {
         ArrayNode found = answer.putArray("recordings");
         hits.stream().limit(limit).forEach(hit -> found.add(((ObjectNode) hit.recording().deepCopy()).put("score", hit.score())));
         send(exchange, 200, "application/json; charset=utf-8", answer.toString());
+    }
+
+    /**
+     * Lucene ORs the terms and ranks by how many match; here a recording is a hit when all its field's terms but one
+     * (all, for one or two terms) match a word of the field, and ranks by the share that matched.
+     */
+    private void fuzzySearch(HttpExchange exchange, Map<String, List<String>> terms, int limit) throws IOException {
+        record Hit(JsonNode recording, int score) {
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (JsonNode recording : recordings) {
+            List<String> titleWords = List.of(normal(recording.path("title").asString("")).split(" "));
+            List<String> artistWords = List.of(normal(credit(recording.path("artist-credit"))).split(" "));
+            int[] title = matched(terms.getOrDefault("recording", List.of()), titleWords);
+            int[] artist = matched(terms.getOrDefault("artist", List.of()), artistWords);
+            if (enough(title) && enough(artist)) {
+                hits.add(new Hit(recording, 100 * (title[0] + artist[0]) / Math.max(1, title[1] + artist[1])));
+            }
+        }
+        hits.sort(Comparator.comparingInt(Hit::score).reversed());
+        ObjectNode answer = RecordedAlbum.JSON.createObjectNode()
+                .put("created", Instant.now().toString()).put("count", hits.size()).put("offset", 0);
+        ArrayNode found = answer.putArray("recordings");
+        hits.stream().limit(limit).forEach(hit -> found.add(((ObjectNode) hit.recording().deepCopy()).put("score", hit.score())));
+        send(exchange, 200, "application/json; charset=utf-8", answer.toString());
+    }
+
+    /** {matched, total} of the terms against the words. */
+    private static int[] matched(List<String> terms, List<String> words) {
+        int matched = 0;
+        for (String term : terms) {
+            boolean fuzzy = term.endsWith("~");
+            String word = fuzzy ? term.substring(0, term.length() - 1) : term;
+            if (words.stream().anyMatch(candidate -> fuzzy ? editDistance(candidate, word) <= 2 : candidate.equals(word))) {
+                matched++;
+            }
+        }
+        return new int[] {matched, terms.size()};
+    }
+
+    private static boolean enough(int[] matched) {
+        return matched[1] <= 2 ? matched[0] == matched[1] : matched[0] >= matched[1] - 1;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private void discogs(HttpExchange exchange, Request request) throws IOException {
