@@ -31,7 +31,7 @@ import java.time.temporal.ChronoUnit;
 public abstract class DiscoveryIntegrationTest {
 
     public static final String DATABASE = "discovery_it";
-    static final String JWT_SECRET = "discovery-test-secret-discovery-test-secret-0123456789abcdef";
+    public static final String JWT_SECRET = "discovery-test-secret-discovery-test-secret-0123456789abcdef";
     /** MusicBrainz and Discogs for every test of this JVM, with their real rate limits. */
     public static final MusicDatabaseStandIn MUSIC_DATABASES = MusicDatabaseStandIn.start().withRecordedCatalog();
 

@@ -17,6 +17,7 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +37,9 @@ import java.util.function.Supplier;
  *       identical queries in flight at once share one request;</li>
  *   <li>retries (Resilience4j) of what may pass, waiting what the database named in {@code Retry-After};</li>
  *   <li>a circuit breaker (Resilience4j): a database that keeps failing is left alone for a while;</li>
- *   <li>the rate limit: a token bucket of one request refilled every {@link RequestPolicy#spacing()} (bucket4j), so
- *       no window of {@code per} ever holds more than {@code requests}, and a pause every request waits out after a
+ *   <li>the rate limit: one request at a time, each {@link RequestPolicy#spacing()} after the previous one was
+ *       answered and after a token of a one-token bucket refilled every spacing (bucket4j), so no window of
+ *       {@code per} ever holds more than {@code requests} arrivals, and a pause every request waits out after a
  *       {@code Retry-After} or an exhausted quota header;</li>
  *   <li>a time limit per request (Resilience4j).</li>
  * </ol>
@@ -57,6 +59,7 @@ public final class ResilientRequests<K, V> {
     private final RequestPolicy policy;
     private final Bucket bucket;
     private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
+    private final AtomicReference<Mono<Void>> lastRequest = new AtomicReference<>(Mono.empty());
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
     private final TimeLimiter timeLimiter;
@@ -98,10 +101,24 @@ public final class ResilientRequests<K, V> {
     }
 
     private Mono<V> guarded(Supplier<Mono<V>> request) {
-        return Mono.defer(() -> permit().then(Mono.defer(request).transformDeferred(TimeLimiterOperator.of(timeLimiter))))
+        return Mono.defer(() -> inTurn(permit().then(Mono.defer(request).transformDeferred(TimeLimiterOperator.of(timeLimiter)))))
                 .transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
                 .transformDeferred(RetryOperator.of(retry))
                 .onErrorMap(error -> !(error instanceof MusicDatabaseUnavailableException), this::unavailable);
+    }
+
+    /**
+     * One request of this database at a time, each {@code spacing} after the previous one ended: the bucket spaces
+     * the requests' departures, but the database counts arrivals, and a request that took long to leave (a new
+     * connection, a cold JVM) would otherwise arrive close to the next. A request has surely arrived once answered.
+     */
+    private Mono<V> inTurn(Mono<V> attempt) {
+        Sinks.Empty<Void> ended = Sinks.empty();
+        Mono<Void> previous = lastRequest.getAndSet(ended.asMono());
+        return previous.then(attempt).doFinally(signal -> {
+            pauseFor(policy.spacing());
+            ended.tryEmitEmpty();
+        });
     }
 
     /** Waits out a pause the database asked for, then for this request's turn in the bucket. */

@@ -59,6 +59,10 @@ public final class MusicDatabaseStandIn implements AutoCloseable {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
+    /** A recording a search found, with MusicBrainz's relevance score (0–100). */
+    private record Hit(JsonNode recording, int score) {
+    }
+
     /** The two databases the stand-in answers for. */
     public enum Service { MUSICBRAINZ, DISCOGS }
 
@@ -308,8 +312,6 @@ public final class MusicDatabaseStandIn implements AutoCloseable {
         String title = phrases.get("recording");
         String artist = phrases.get("artist");
         int limit = Math.min(100, Integer.parseInt(request.query().getOrDefault("limit", "25")));
-        record Hit(JsonNode recording, int score) {
-        }
         List<Hit> hits = new ArrayList<>();
         for (JsonNode recording : recordings) {
             String recordingTitle = normal(recording.path("title").asString(""));
@@ -320,12 +322,7 @@ public final class MusicDatabaseStandIn implements AutoCloseable {
                 hits.add(new Hit(recording, Math.max(40, 100 - extra)));
             }
         }
-        hits.sort(Comparator.comparingInt(Hit::score).reversed());
-        ObjectNode answer = RecordedAlbum.JSON.createObjectNode()
-                .put("created", Instant.now().toString()).put("count", hits.size()).put("offset", 0);
-        ArrayNode found = answer.putArray("recordings");
-        hits.stream().limit(limit).forEach(hit -> found.add(((ObjectNode) hit.recording().deepCopy()).put("score", hit.score())));
-        send(exchange, 200, "application/json; charset=utf-8", answer.toString());
+        sendRecordings(exchange, hits, limit);
     }
 
     /**
@@ -333,8 +330,6 @@ public final class MusicDatabaseStandIn implements AutoCloseable {
      * (all, for one or two terms) match a word of the field, and ranks by the share that matched.
      */
     private void fuzzySearch(HttpExchange exchange, Map<String, List<String>> terms, int limit) throws IOException {
-        record Hit(JsonNode recording, int score) {
-        }
         List<Hit> hits = new ArrayList<>();
         for (JsonNode recording : recordings) {
             List<String> titleWords = List.of(normal(recording.path("title").asString("")).split(" "));
@@ -345,6 +340,11 @@ public final class MusicDatabaseStandIn implements AutoCloseable {
                 hits.add(new Hit(recording, 100 * (title[0] + artist[0]) / Math.max(1, title[1] + artist[1])));
             }
         }
+        sendRecordings(exchange, hits, limit);
+    }
+
+    /** A search answer of {@code /ws/2/recording}: the best hits first, each with its score. */
+    private static void sendRecordings(HttpExchange exchange, List<Hit> hits, int limit) throws IOException {
         hits.sort(Comparator.comparingInt(Hit::score).reversed());
         ObjectNode answer = RecordedAlbum.JSON.createObjectNode()
                 .put("created", Instant.now().toString()).put("count", hits.size()).put("offset", 0);
