@@ -4,6 +4,8 @@ import java.util.List;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.novatune.infra.PostgresServer;
 import io.novatune.infra.SharedInfrastructure;
+import io.novatune.infra.standin.MusicDatabaseStandIn;
+import io.novatune.testsupport.kafka.KafkaProbe;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,7 +31,9 @@ import java.time.temporal.ChronoUnit;
 public abstract class DiscoveryIntegrationTest {
 
     public static final String DATABASE = "discovery_it";
-    static final String JWT_SECRET = "discovery-test-secret-discovery-test-secret-0123456789abcdef";
+    public static final String JWT_SECRET = "discovery-test-secret-discovery-test-secret-0123456789abcdef";
+    /** MusicBrainz and Discogs for every test of this JVM, with their real rate limits. */
+    public static final MusicDatabaseStandIn MUSIC_DATABASES = MusicDatabaseStandIn.start().withRecordedCatalog();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -40,7 +44,13 @@ public abstract class DiscoveryIntegrationTest {
         registry.add("novatune.database.name", () -> DATABASE);
         registry.add("novatune.database.username", postgres::username);
         registry.add("novatune.database.password", postgres::password);
-        registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
+        registry.add("spring.kafka.bootstrap-servers", () -> KafkaProbe.shared().bootstrapServers());
+        registry.add("novatune.discovery.musicbrainz.base-url", () -> MUSIC_DATABASES.musicBrainzUrl().toString());
+        registry.add("novatune.discovery.discogs.base-url", () -> MUSIC_DATABASES.discogsUrl().toString());
+        registry.add("novatune.discovery.discogs.token", () -> MusicDatabaseStandIn.DISCOGS_TOKEN);
+        registry.add("novatune.discovery.jobs.lease", () -> "6s");
+        registry.add("novatune.discovery.jobs.max-entries", () -> "40");
+        registry.add("novatune.discovery.jobs.sweep-interval", () -> "500ms");
         registry.add("novatune.security.jwt.secret", () -> JWT_SECRET);
         registry.add("novatune.tracklists.max-content-size", () -> "64KB");
         registry.add("novatune.tracklists.max-entries", () -> "50");

@@ -21,6 +21,7 @@ public final class Topics {
     public static final String ARCHIVE_RESULTS = "archive-results";
     public static final String INGESTION_REQUESTED = "ingestion-requested";
     public static final String TRACK_INDEXED = "track-indexed";
+    public static final String TRACKS_DISCOVERED = "tracks-discovered";
 
     private static final String DEAD_LETTER_SUFFIX = ".DLT";
 
@@ -39,6 +40,7 @@ public final class Topics {
         events.put(ARCHIVE_RESULTS, List.of(TrackArchived.class, ArchiveFailed.class));
         events.put(INGESTION_REQUESTED, List.of(IngestionRequested.class));
         events.put(TRACK_INDEXED, List.of(TrackIndexed.class));
+        events.put(TRACKS_DISCOVERED, List.of(TracksDiscovered.class));
         return Collections.unmodifiableMap(events);
     }
 

@@ -101,6 +101,17 @@ public final class EventSamples {
                 TrackIndexed.newBuilder()
                         .setEventId("f4c7d5a3-d7fe-4639-a50e-17cae6e85962").setOccurredAt(OCCURRED_AT)
                         .setIsrc("USUS10900001").setTrackId(TRACK)
+                        .build(),
+                TracksDiscovered.newBuilder()
+                        .setEventId("05d8e6b4-e80f-474a-b61f-28dbf7f96a73").setOccurredAt(OCCURRED_AT)
+                        .setJobId("01JDJOB00000000000000000001").setTracklistId("01JDTRACKLIST0000000000001").setUserId(USER)
+                        .setTotal(2).setIdentified(1).setProvisional(0).setFailed(1)
+                        .setTracks(List.of(DiscoveredTrack.newBuilder().setPosition(1)
+                                .setCatalogTrackId("01JDCATALOG000000000000001").setArtist("Bicep").setTitle("Glue")
+                                .setVersion("Original Mix").setIsrc("GBCFB1700123").setConfidence("STRONG").setMethod("api")
+                                .setSources(List.of("musicbrainz"))
+                                .setExternalIds(java.util.Map.of("musicbrainz", "6e3f2c1a-2a1b-4c5d-9e8f-0a1b2c3d4e5f"))
+                                .build()))
                         .build());
     }
 }

@@ -11,7 +11,7 @@ class TopicsTest {
     @Test
     void every_topic_of_the_design_is_listed_once() {
         assertThat(Topics.all()).containsExactly("track-added", "track-updated", "track-deleted", "track-purged",
-                "archive-due", "archive-results", "ingestion-requested", "track-indexed");
+                "archive-due", "archive-results", "ingestion-requested", "track-indexed", "tracks-discovered");
     }
 
     @Test
@@ -38,8 +38,9 @@ class TopicsTest {
         assertThat(Topics.topicOf(TrackArchived.class)).isEqualTo("archive-results");
         assertThat(Topics.topicOf(ArchiveFailed.class)).isEqualTo("archive-results");
         assertThat(Topics.topicOf(IngestionRequested.class)).isEqualTo("ingestion-requested");
+        assertThat(Topics.topicOf(TracksDiscovered.class)).isEqualTo("tracks-discovered");
         assertThat(Topics.topicOf(TrackIndexed.class)).isEqualTo("track-indexed");
-        assertThat(Topics.allEventTypes()).doesNotHaveDuplicates().hasSize(12);
+        assertThat(Topics.allEventTypes()).doesNotHaveDuplicates().hasSize(13);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.List;
 
 import io.novatune.deploy.standin.CatalogStandIn;
+import io.novatune.deploy.standin.MusicDatabasesStandIn;
 import io.novatune.infra.KafkaOptions;
 import io.novatune.infra.KafkaServer;
 import io.novatune.infra.PostgresOptions;
@@ -27,6 +28,7 @@ final class LocalInfrastructure implements AutoCloseable {
     private KafkaServer kafka;
     private S3Server s3;
     private CatalogStandIn catalog;
+    private MusicDatabasesStandIn musicDatabases;
 
     void startPostgres(DataDirectory data, int port, List<String> databases) {
         long startedAt = System.nanoTime();
@@ -57,6 +59,17 @@ final class LocalInfrastructure implements AutoCloseable {
 
     CatalogStandIn catalog() {
         return catalog;
+    }
+
+    /** MusicBrainz and Discogs for discovery-service's identification. */
+    void startMusicDatabasesStandIn(int port) {
+        long startedAt = System.nanoTime();
+        musicDatabases = register(MusicDatabasesStandIn.start(port));
+        Progress.done("music databases stand-in up on " + musicDatabases.describe(), startedAt);
+    }
+
+    MusicDatabasesStandIn musicDatabases() {
+        return musicDatabases;
     }
 
     PostgresServer postgres() {

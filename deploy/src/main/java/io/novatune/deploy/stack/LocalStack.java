@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import io.novatune.deploy.flags.FlagValues;
+import io.novatune.deploy.standin.MusicDatabasesStandIn;
 
 /**
  * The one command of the README: starts PostgreSQL, Kafka and S3 on persistent storage, creates the databases,
@@ -79,6 +80,7 @@ public final class LocalStack {
         infrastructure.startKafka(data, options.kafkaPort());
         infrastructure.startS3(data, options.s3Port());
         infrastructure.startCatalogStandIn(options.catalogPort());
+        infrastructure.startMusicDatabasesStandIn(MusicDatabasesStandIn.DEFAULT_PORT);
         TopicSetup.createAll(infrastructure.kafka());
 
         Optional<String> devToken = Optional.empty();
@@ -120,6 +122,9 @@ public final class LocalStack {
         if (service.module().equals("track-api")) {
             environment.putAll(infrastructure.catalog().trackApiEnvironment());
         }
+        if (service.module().equals("discovery-service")) {
+            environment.putAll(infrastructure.musicDatabases().discoveryEnvironment());
+        }
         if (service.module().equals(StackService.WEB.module())) {
             environment.put("NOVATUNE_WEB_TRACK_API_URL", baseUrlOf("track-api"));
             environment.put("NOVATUNE_WEB_DISCOVERY_URL", baseUrlOf("discovery-service"));
@@ -147,6 +152,7 @@ public final class LocalStack {
         ports.put("Kafka", options.kafkaPort());
         ports.put("S3", options.s3Port());
         ports.put("catalog stand-in", options.catalogPort());
+        ports.put("music databases stand-in", MusicDatabasesStandIn.DEFAULT_PORT);
         services.forEach(service -> ports.put(service.module(), service.port()));
         return ports;
     }

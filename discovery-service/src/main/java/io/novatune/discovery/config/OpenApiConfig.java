@@ -18,7 +18,7 @@ public class OpenApiConfig {
                 .info(new Info()
                         .title("NovaTune discovery-service")
                         .version("v1")
-                        .description("DJ tracklists, parsed entry by entry. Errors are RFC 7807 application/problem+json."))
+                        .description("DJ tracklists, parsed entry by entry, their entries identified against the user's catalog, MusicBrainz and Discogs, and the catalog of discovered tracks. Errors are RFC 7807 application/problem+json."))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));

@@ -82,7 +82,7 @@ public final class MatchScoring {
         return stringDistance(a, b);
     }
 
-    private static String version(String remix) {
+    static String version(String remix) {
         String normal = text(remix);
         return normal == null || ORIGINAL.matcher(normal).matches() ? "" : normal;
     }

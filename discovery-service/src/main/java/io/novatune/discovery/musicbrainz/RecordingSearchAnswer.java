@@ -33,13 +33,16 @@ public final class RecordingSearchAnswer {
             JsonNode length = recording.get("length");
             JsonNode isrcs = recording.get("isrcs");
             JsonNode releases = recording.get("releases");
+            JsonNode labelInfo = recording.path("releases").path(0).path("label-info").path(0);
             candidates.add(new RecordingCandidate(id,
                     recording.has("score") ? recording.get("score").asInt() : 0,
-                    new TrackDescription(artistCredit(recording.get("artist-credit")), title.title(), version, null,
+                    new TrackDescription(artistCredit(recording.get("artist-credit")), title.title(), version,
+                            text(labelInfo.path("label").get("name")),
                             length != null && length.isNumber() ? length.asLong() : null,
                             isrcs != null && isrcs.isArray() && !isrcs.isEmpty() ? text(isrcs.get(0)) : null),
                     text(recording.get("first-release-date")),
-                    releases != null && releases.isArray() && !releases.isEmpty() ? text(releases.get(0).get("title")) : null));
+                    releases != null && releases.isArray() && !releases.isEmpty() ? text(releases.get(0).get("title")) : null,
+                    text(labelInfo.get("catalog-number")), text(recording.path("tags").path(0).get("name"))));
         }
         return candidates;
     }

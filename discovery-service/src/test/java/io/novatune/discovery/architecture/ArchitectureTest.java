@@ -12,7 +12,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** discovery-service is laid out by use case (tracklist, parsing) plus what they share (web, config). */
+/**
+ * discovery-service is laid out by use case (tracklist, parsing, jobs, catalog, identification, musicbrainz, discogs)
+ * plus what they share (lookup, outbox, web, config).
+ */
 class ArchitectureTest {
 
     private static final String ROOT = "io.novatune.discovery";
@@ -21,7 +24,8 @@ class ArchitectureTest {
 
     static final ArchRule THE_PARSER_IS_A_PLAIN_LIBRARY = noClasses().that().resideInAnyPackage(ROOT + ".parsing..", ROOT + ".identification..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.r2dbc..", "reactor..",
-                    ROOT + ".tracklist..", ROOT + ".web..", ROOT + ".config..")
+                    ROOT + ".tracklist..", ROOT + ".web..", ROOT + ".config..", ROOT + ".jobs..", ROOT + ".catalog..",
+                    ROOT + ".lookup..", ROOT + ".outbox..")
             .because("the parser and the match scoring are libraries, usable and testable without Spring");
 
     static final ArchRule CONTROLLERS_DO_NOT_READ_STORES = noClasses().that().areAnnotatedWith(RestController.class)

@@ -21,4 +21,10 @@ class RecordingQueryTest {
     void a_missing_artist_searches_the_title_alone() {
         assertThat(RecordingQuery.of(null, "Glue")).isEqualTo("recording:\"Glue\"");
     }
+
+    @Test
+    void the_fuzzy_query_has_every_word_of_the_title_and_of_the_first_credited_artist_as_a_fuzzy_term() {
+        assertThat(RecordingQuery.fuzzy("DJ Koze ft. Róisín Murphy", "Illumination (Edit!)"))
+                .isEqualTo("recording:(illumination~ edit~) AND artist:(dj koze~)");
+    }
 }

@@ -1,0 +1,4 @@
+package io.novatune.discovery.jobs;
+
+/** Where an entry of a job is. */
+public enum EntryState { PENDING, IDENTIFIED, PROVISIONAL, FAILED }

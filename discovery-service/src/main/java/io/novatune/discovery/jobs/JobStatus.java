@@ -1,0 +1,4 @@
+package io.novatune.discovery.jobs;
+
+/** A job is running until every entry has an outcome. */
+public enum JobStatus { RUNNING, COMPLETED }
