@@ -50,6 +50,7 @@ public final class ArchiverBenchmark {
 
     private static final String PROVIDER = "benchstandin";
     private static final int IN_FLIGHT = 4;
+    private static final int LISTENERS = 3;
     private static final Pattern HEAP_USED = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$");
 
     public static void main(String[] args) throws Exception {
@@ -80,8 +81,11 @@ public final class ArchiverBenchmark {
             Duration archived;
             long peakHeap;
             String peakRss;
-            try (ArchiverProcess archiver = ArchiverProcess.start("bench-archiver", group, PROVIDER, heap, s3,
-                    "--novatune.archiver.max-in-flight=" + IN_FLIGHT, "--logging.level.io.novatune=WARN")) {
+            // As deployed: both JIT tiers and application.yml's listener concurrency (one consumer per partition).
+            // The part size stays the tests' 5 MiB, so the 8 MiB audio takes the multipart path.
+            try (ArchiverProcess archiver = ArchiverProcess.startAsDeployed("bench-archiver", group, PROVIDER, heap, s3,
+                    "--novatune.archiver.max-in-flight=" + IN_FLIGHT, "--spring.kafka.listener.concurrency=" + LISTENERS,
+                    "--logging.level.io.novatune=WARN")) {
                 HeapSampler sampler = new HeapSampler(archiver.uri("/actuator/prometheus"));
                 long started = System.nanoTime();
                 for (String track : ids) {
@@ -112,8 +116,8 @@ public final class ArchiverBenchmark {
                             + mib(totalBytes) + " MiB, from the provider stand-in (loopback HTTP) into S3Proxy on a file system",
                     String.format(Locale.ROOT, "raw copy (HTTP GET streamed into an S3 upload, same SDK, %d at once): %.1f s, %.1f MiB/s, %.0f tracks/min",
                             IN_FLIGHT, seconds(raw), rawRate, tracks / seconds(raw) * 60),
-                    String.format(Locale.ROOT, "archiver (child JVM -Xmx%s, max-in-flight %d, verify + SHA-256 + results): %.1f s, %.1f MiB/s, %.0f tracks/min",
-                            heap, IN_FLIGHT, seconds(archived), archiverRate, tracks / seconds(archived) * 60),
+                    String.format(Locale.ROOT, "archiver (child JVM -Xmx%s, max-in-flight %d, %d listeners, part size 5 MiB, verify + SHA-256 + results): %.1f s, %.1f MiB/s, %.0f tracks/min",
+                            heap, IN_FLIGHT, LISTENERS, seconds(archived), archiverRate, tracks / seconds(archived) * 60),
                     String.format(Locale.ROOT, "ratio archiver / raw: %.2f (goal >= 0.80)", archiverRate / rawRate),
                     "archiver peak heap used: " + mib(peakHeap) + " MiB; peak RSS: " + peakRss);
             System.out.println("\n=== archiver benchmark ===\n" + report);
