@@ -7,7 +7,7 @@ import io.novatune.events.Topics;
 import io.novatune.events.TrackArchived;
 import io.novatune.infra.S3Options;
 import io.novatune.infra.S3Server;
-import io.novatune.standin.ProviderStandIn;
+import io.novatune.infra.standin.ProviderStandIn;
 import io.novatune.testsupport.kafka.KafkaProbe;
 import io.novatune.testsupport.storage.TestStorage;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -36,7 +36,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import static io.novatune.standin.ProviderStandIn.file;
+import static io.novatune.infra.standin.ProviderStandIn.file;
 import static org.awaitility.Awaitility.await;
 
 /**
