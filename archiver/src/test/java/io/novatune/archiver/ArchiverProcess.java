@@ -110,6 +110,11 @@ public final class ArchiverProcess implements AutoCloseable {
         return process.peakRss();
     }
 
+    /** CPU time the process has used so far, all threads. */
+    public Duration cpuTime() {
+        return ProcessHandle.of(process.pid()).flatMap(handle -> handle.info().totalCpuDuration()).orElse(Duration.ZERO);
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -58,6 +58,9 @@ public final class ArchiverBenchmark {
         long audioBytes = (args.length > 1 ? Long.parseLong(args[1]) : 8) * 1024 * 1024;
         long coverBytes = (args.length > 2 ? Long.parseLong(args[2]) : 300) * 1024;
         String heap = System.getProperty("bench.service.heap", "256m");
+        // 5MB (the tests'): the 8 MiB audio goes up in two parts and is then copied onto itself with its SHA-256;
+        // 8MB (production's): it fits one part and is put with its metadata in one request.
+        String partSize = System.getProperty("bench.part-size", "5MB");
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         long totalBytes = tracks * (audioBytes + coverBytes);
 
@@ -74,19 +77,25 @@ public final class ArchiverBenchmark {
                 ids.add(track);
             }
 
+            Duration hostCpuBeforeRaw = cpuTimeOfThisJvm();
             Duration raw = rawCopy(provider, storage, ids);
+            // The raw copy's client, the provider and S3Proxy all run in this JVM.
+            Duration rawCpu = cpuTimeOfThisJvm().minus(hostCpuBeforeRaw);
 
             String group = "archiver-bench-" + TestEvents.newId("g");
             ArchiverProcess.startGroupAtEnd(group);
             Duration archived;
+            Duration archiverCpu;
+            Duration hostCpu;
             long peakHeap;
             String peakRss;
             // As deployed: both JIT tiers and application.yml's listener concurrency (one consumer per partition).
-            // The part size stays the tests' 5 MiB, so the 8 MiB audio takes the multipart path.
             try (ArchiverProcess archiver = ArchiverProcess.startAsDeployed("bench-archiver", group, PROVIDER, heap, s3,
                     "--novatune.archiver.max-in-flight=" + IN_FLIGHT, "--spring.kafka.listener.concurrency=" + LISTENERS,
-                    "--logging.level.io.novatune=WARN")) {
+                    "--novatune.s3.part-size=" + partSize, "--logging.level.io.novatune=WARN")) {
                 HeapSampler sampler = new HeapSampler(archiver.uri("/actuator/prometheus"));
+                Duration archiverCpuBefore = archiver.cpuTime();
+                Duration hostCpuBefore = cpuTimeOfThisJvm();
                 long started = System.nanoTime();
                 for (String track : ids) {
                     ArchiveDue due = ArchiveDue.newBuilder(TestEvents.due(track, "bench-user",
@@ -103,6 +112,8 @@ public final class ArchiverBenchmark {
                             return pending.isEmpty();
                         });
                 archived = Duration.ofNanos(System.nanoTime() - started);
+                archiverCpu = archiver.cpuTime().minus(archiverCpuBefore);
+                hostCpu = cpuTimeOfThisJvm().minus(hostCpuBefore);
                 peakHeap = sampler.stop();
                 peakRss = archiver.peakRss().isPresent() ? mib(archiver.peakRss().getAsLong()) + " MiB" : "?";
             }
@@ -116,9 +127,14 @@ public final class ArchiverBenchmark {
                             + mib(totalBytes) + " MiB, from the provider stand-in (loopback HTTP) into S3Proxy on a file system",
                     String.format(Locale.ROOT, "raw copy (HTTP GET streamed into an S3 upload, same SDK, %d at once): %.1f s, %.1f MiB/s, %.0f tracks/min",
                             IN_FLIGHT, seconds(raw), rawRate, tracks / seconds(raw) * 60),
-                    String.format(Locale.ROOT, "archiver (child JVM -Xmx%s, max-in-flight %d, %d listeners, part size 5 MiB, verify + SHA-256 + results): %.1f s, %.1f MiB/s, %.0f tracks/min",
-                            heap, IN_FLIGHT, LISTENERS, seconds(archived), archiverRate, tracks / seconds(archived) * 60),
+                    String.format(Locale.ROOT, "archiver (child JVM -Xmx%s, max-in-flight %d, %d listeners, part size %s, verify + SHA-256 + results): %.1f s, %.1f MiB/s, %.0f tracks/min",
+                            heap, IN_FLIGHT, LISTENERS, partSize, seconds(archived), archiverRate, tracks / seconds(archived) * 60),
                     String.format(Locale.ROOT, "ratio archiver / raw: %.2f (goal >= 0.80)", archiverRate / rawRate),
+                    // Less sensitive to other load on the machine than the wall-clock times above.
+                    String.format(Locale.ROOT, "CPU per GiB copied: raw %.1f s (all in this JVM); archiver run %.1f s"
+                                    + " (archiver %.1f s + provider, S3Proxy, Kafka %.1f s)",
+                            perGiB(rawCpu, totalBytes), perGiB(archiverCpu.plus(hostCpu), totalBytes),
+                            perGiB(archiverCpu, totalBytes), perGiB(hostCpu, totalBytes)),
                     "archiver peak heap used: " + mib(peakHeap) + " MiB; peak RSS: " + peakRss);
             System.out.println("\n=== archiver benchmark ===\n" + report);
             Files.writeString(Path.of("target", "bench-result.txt"), report + "\n");
@@ -190,6 +206,14 @@ public final class ArchiverBenchmark {
             every.shutdownNow();
             return peak.get();
         }
+    }
+
+    private static Duration cpuTimeOfThisJvm() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    private static double perGiB(Duration cpu, long bytes) {
+        return seconds(cpu) / (bytes / 1024.0 / 1024.0 / 1024.0);
     }
 
     private static double mibPerSecond(long bytes, Duration took) {
