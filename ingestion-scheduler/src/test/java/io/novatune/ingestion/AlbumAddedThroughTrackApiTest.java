@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.novatune.events.Topics;
 import io.novatune.infra.SharedInfrastructure;
+import io.novatune.infra.standin.CatalogFault;
 import io.novatune.infra.standin.RecordedAlbum;
 import io.novatune.infra.standin.TidalStandIn;
 import io.novatune.testsupport.trackapi.TrackApiJar;
@@ -83,7 +84,7 @@ class AlbumAddedThroughTrackApiTest extends IngestionIntegrationTest {
         List<String> isrcs = new ArrayList<>();
         RecordedAlbum album = albumOf(3, isrcs);
         TIDAL.add(album);
-        TIDAL.failAlways(album.id(), TidalStandIn.Fault.unavailable());
+        TIDAL.failAlways(album.id(), CatalogFault.unavailable());
         String user = "user-" + UUID.randomUUID();
 
         HttpResponse<String> added = trackApi.post("/api/v1/library/albums", user, byReference(album));

@@ -2,14 +2,11 @@ package io.novatune.infra.standin;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>It answers as TIDAL does: {@code POST /v1/oauth2/token} (client credentials, HTTP Basic) issues a bearer token;
  * {@code GET /v2/albums/{id}}, {@code GET /v2/albums/{id}/relationships/items} (pages of 20 with a {@code links.next}
  * cursor) and {@code GET /v2/tracks?filter[id]=…} (at most 20 ids, else 400) need it and a {@code countryCode}.
- * A test can make it fail on an album's requests ({@link #failNext}) and read what was asked ({@link #requests}).
+ * A test can make it fail on an album's requests ({@link #failNext}, a {@link CatalogFault}) and read what was asked ({@link #requests}).
  */
 public final class TidalStandIn implements AutoCloseable {
 
@@ -69,21 +65,6 @@ public final class TidalStandIn implements AutoCloseable {
         }
     }
 
-    /** An answer instead of the album's data: an outage (5xx) or a rate limit (429 with {@code Retry-After}). */
-    public record Fault(int status, Map<String, String> headers) {
-
-        public static Fault unavailable() {
-            return new Fault(503, Map.of());
-        }
-
-        public static Fault tooManyRequests(Duration retryAfter) {
-            return new Fault(429, Map.of("Retry-After", Long.toString(retryAfter.toSeconds())));
-        }
-    }
-
-    private record Scripted(Fault fault, AtomicInteger remaining) {
-    }
-
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "tidal-stand-in");
@@ -92,8 +73,8 @@ public final class TidalStandIn implements AutoCloseable {
     });
     private final Map<String, RecordedAlbum> albums = new ConcurrentHashMap<>();
     private final Map<String, String> albumOfTrack = new ConcurrentHashMap<>();
-    private final Map<String, Scripted> faults = new ConcurrentHashMap<>();
-    private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+    private final ScriptedFaults faults = new ScriptedFaults();
+    private final StandInExchanges exchanges = new StandInExchanges(CLIENT_ID, CLIENT_SECRET);
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     private TidalStandIn(HttpServer server) {
@@ -137,17 +118,17 @@ public final class TidalStandIn implements AutoCloseable {
     }
 
     /** The next {@code times} requests about the album (its document, items or tracks) answer the fault. */
-    public void failNext(String albumId, int times, Fault fault) {
-        faults.put(albumId, new Scripted(fault, new AtomicInteger(times)));
+    public void failNext(String albumId, int times, CatalogFault fault) {
+        faults.failNext(albumId, times, fault);
     }
 
     /** Every request about the album answers the fault until {@link #recover}. */
-    public void failAlways(String albumId, Fault fault) {
+    public void failAlways(String albumId, CatalogFault fault) {
         failNext(albumId, Integer.MAX_VALUE, fault);
     }
 
     public void recover(String albumId) {
-        faults.remove(albumId);
+        faults.recover(albumId);
     }
 
     /** Where the API answers, as track-api's {@code novatune.catalog.tidal.api-url}. */
@@ -185,13 +166,14 @@ public final class TidalStandIn implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            Request request = new Request(Instant.now(), exchange.getRequestMethod(), path, query(exchange.getRequestURI().getRawQuery()));
+            Request request = new Request(Instant.now(), exchange.getRequestMethod(), path,
+                    StandInExchanges.query(exchange.getRequestURI().getRawQuery(), Set.of("filter[id]")));
             requests.add(request);
             if (path.equals("/v1/oauth2/token")) {
-                token(exchange);
+                exchanges.issueToken(exchange, 86400);
                 return;
             }
-            if (!authorised(exchange)) {
+            if (!exchanges.authorised(exchange)) {
                 error(exchange, 401, "UNAUTHORIZED", "A valid bearer token is required");
                 return;
             }
@@ -219,36 +201,12 @@ public final class TidalStandIn implements AutoCloseable {
         }
     }
 
-    private void token(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        String expected = "Basic " + Base64.getEncoder().encodeToString(
-                (CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
-        if (!"POST".equals(exchange.getRequestMethod()) || !query(body).getOrDefault("grant_type", List.of()).contains("client_credentials")) {
-            send(exchange, 400, "application/json", "{\"error\":\"unsupported_grant_type\"}");
-            return;
-        }
-        if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            send(exchange, 401, "application/json", "{\"error\":\"invalid_client\"}");
-            return;
-        }
-        String token = UUID.randomUUID().toString();
-        tokens.add(token);
-        ObjectNode answer = RecordedAlbum.JSON.createObjectNode().put("scope", "").put("token_type", "Bearer")
-                .put("access_token", token).put("expires_in", 86400);
-        send(exchange, 200, "application/json", answer.toString());
-    }
-
-    private boolean authorised(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
-        return header != null && header.startsWith("Bearer ") && tokens.contains(header.substring("Bearer ".length()));
-    }
-
     private void album(HttpExchange exchange, String albumId) throws IOException {
         RecordedAlbum album = albums.get(albumId);
         if (album == null) {
             error(exchange, 404, "NOT_FOUND", "Album " + albumId + " not found");
         } else if (!faulted(exchange, albumId)) {
-            send(exchange, 200, JSON_API, album.album().toString());
+            StandInExchanges.send(exchange, 200, JSON_API, album.album().toString());
         }
     }
 
@@ -274,7 +232,7 @@ public final class TidalStandIn implements AutoCloseable {
             links.put("next", self + "&page%5Bcursor%5D="
                     + Base64.getUrlEncoder().withoutPadding().encodeToString(Integer.toString(to).getBytes(StandardCharsets.UTF_8)));
         }
-        send(exchange, 200, JSON_API, page.toString());
+        StandInExchanges.send(exchange, 200, JSON_API, page.toString());
     }
 
     private void tracks(HttpExchange exchange, Request request) throws IOException {
@@ -308,17 +266,17 @@ public final class TidalStandIn implements AutoCloseable {
         answer.putArray("data").addAll(found);
         answer.set("included", included);
         answer.putObject("links").put("self", "/tracks?countryCode=" + request.countryCode());
-        send(exchange, 200, JSON_API, answer.toString());
+        StandInExchanges.send(exchange, 200, JSON_API, answer.toString());
     }
 
     /** Answers the album's scripted fault, if one is due; true when it did. */
     private boolean faulted(HttpExchange exchange, String albumId) throws IOException {
-        Scripted scripted = faults.get(albumId);
-        if (scripted == null || scripted.remaining().getAndDecrement() <= 0) {
+        CatalogFault fault = faults.due(albumId).orElse(null);
+        if (fault == null) {
             return false;
         }
-        scripted.fault().headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        error(exchange, scripted.fault().status(), scripted.fault().status() == 429 ? "TOO_MANY_REQUESTS" : "UNAVAILABLE",
+        fault.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        error(exchange, fault.status(), fault.status() == 429 ? "TOO_MANY_REQUESTS" : "UNAVAILABLE",
                 "Scripted fault of the stand-in");
         return true;
     }
@@ -327,39 +285,7 @@ public final class TidalStandIn implements AutoCloseable {
         ObjectNode document = RecordedAlbum.JSON.createObjectNode();
         document.putArray("errors").addObject().put("id", UUID.randomUUID().toString()).put("status", Integer.toString(status))
                 .put("code", code).put("detail", detail);
-        send(exchange, status, JSON_API, document.toString());
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static Map<String, List<String>> query(String raw) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            List<String> values = query.computeIfAbsent(name, key -> new ArrayList<>());
-            if (name.equals("filter[id]")) {
-                for (String id : value.split(",")) {
-                    if (!id.isBlank()) {
-                        values.add(id.strip());
-                    }
-                }
-            } else {
-                values.add(value);
-            }
-        }
-        return query;
+        StandInExchanges.send(exchange, status, JSON_API, document.toString());
     }
 
     @Override

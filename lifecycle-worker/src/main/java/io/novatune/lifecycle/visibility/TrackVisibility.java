@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
  * track stays restorable until track-api claims it for the purge, and only {@code TrackPurgeDue} deletes.
  * <p>
  * Nothing else needs hiding: the bucket is private, nothing is served from it publicly or cached by this
- * service, and playback goes through presigned URLs that track-api issues only for visible tracks and that
- * expire within minutes (docs/runbooks/lifecycle-worker.md). So the effects are the record of it: a counter
+ * service, and playback goes through track-api's signed links, which it serves itself and checks against the
+ * track on every request (docs/runbooks/lifecycle-worker.md). So the effects are the record of it: a counter
  * and a structured log line.
  */
 @Service

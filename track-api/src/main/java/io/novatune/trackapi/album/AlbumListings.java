@@ -1,6 +1,8 @@
 package io.novatune.trackapi.album;
 
 import io.novatune.trackapi.outbox.Outbox;
+import io.novatune.trackapi.quota.Quotas;
+import io.novatune.trackapi.quota.TrackLimitReachedException;
 import io.novatune.trackapi.track.CatalogRef;
 import io.novatune.platform.problem.InvalidRequestException;
 import org.slf4j.Logger;
@@ -37,9 +39,11 @@ public class AlbumListings {
     private final TransactionalOperator transaction;
     private final Clock clock;
     private final AlbumListingPolicy policy;
+    private final Quotas quotas;
 
     public AlbumListings(AlbumStore albums, AlbumCatalogs catalogs, Outbox outbox, TransactionalOperator transaction,
-                         Clock clock, AlbumListingPolicy policy) {
+                         Clock clock, AlbumListingPolicy policy, Quotas quotas) {
+        this.quotas = quotas;
         this.albums = albums;
         this.catalogs = catalogs;
         this.outbox = outbox;
@@ -72,7 +76,8 @@ public class AlbumListings {
 
     /** The album and its tracks saved, and its {@code AlbumAdded} appended, in one transaction. */
     Mono<Album> announced(Album album, String traceparent) {
-        return albums.insert(album)
+        return quotas.admitTracks(album.userId(), album.tracks().size())
+                .then(albums.insert(album))
                 .flatMap(added -> outbox.append(AlbumEvents.added(added, added.createdAt(), traceparent)).thenReturn(added))
                 .as(transaction::transactional);
     }
@@ -137,6 +142,12 @@ public class AlbumListings {
                     return albums.recordListingFailure(claimed.id(), "no catalog adapter for " + claimed.catalogRef().service(),
                             null).then();
                 })
+                .onErrorResume(TrackLimitReachedException.class, full -> {
+                    // Asking the catalog again changes nothing; a refresh once the user made room does.
+                    logFailure(claimed, attempt, full);
+                    return albums.recordListingFailure(claimed.id(), "the library's track limit would be passed: "
+                            + full.getBody().getDetail(), null).then();
+                })
                 .onErrorResume(CatalogAlbumUnknownException.class, unknown -> {
                     // Gone from the catalog (or from our country): no point in asking again by the timer.
                     logFailure(claimed, attempt, unknown);
@@ -146,7 +157,8 @@ public class AlbumListings {
 
     private Mono<Void> complete(Album listed, Instant now, String traceparent) {
         return albums.markListed(listed, listed.title(), listed.artist())
-                .flatMap(marked -> albums.insertTracks(listed)
+                .flatMap(marked -> quotas.admitTracks(listed.userId(), listed.tracks().size())
+                        .then(albums.insertTracks(listed))
                         .then(outbox.append(AlbumEvents.added(listed, now, traceparent))))
                 .as(transaction::transactional);
     }

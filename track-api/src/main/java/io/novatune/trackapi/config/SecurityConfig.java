@@ -12,7 +12,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import tools.jackson.databind.ObjectMapper;
 
-/** Every {@code /api/**} route needs a bearer JWT; {@code sub} is the user, claim {@code roles} may hold {@code admin}. */
+/** Every {@code /api/**} route but the signed playback links needs a bearer JWT; {@code sub} is the user, claim {@code roles} may hold {@code admin}. */
 @Configuration
 public class SecurityConfig {
 
@@ -22,6 +22,8 @@ public class SecurityConfig {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/**", "/v3/api-docs/**").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/dev/token").permitAll()
+                        // The link is the credential (signed, short-lived): an audio element sends no token.
+                        .pathMatchers(HttpMethod.GET, "/api/v1/playback/*").permitAll()
                         .pathMatchers("/api/v1/admin/**").hasRole("admin")
                         .pathMatchers("/api/v1/internal/**").hasRole("service")
                         .anyExchange().authenticated())

@@ -165,7 +165,7 @@ class DeletionStore {
 
     /**
      * Only a track being purged is removed: a late or forged result never deletes a live or restored track. Its
-     * tombstone is written in the same statement.
+     * tombstone is written, and the user's track count lowered, in the same statement.
      */
     Mono<PurgedTrack> deletePurged(String trackId, String userId) {
         return db.sql("""
@@ -174,7 +174,9 @@ class DeletionStore {
                                          RETURNING id, user_id, file_size_bytes),
                              tombstone AS (INSERT INTO purged_tracks (track_id, user_id)
                                            SELECT id, user_id FROM purged
-                                           ON CONFLICT (track_id) DO NOTHING)
+                                           ON CONFLICT (track_id) DO NOTHING),
+                             counted AS (UPDATE user_track_counts SET tracks = greatest(tracks - 1, 0)
+                                          WHERE user_id IN (SELECT user_id FROM purged))
                         SELECT id, user_id, file_size_bytes FROM purged""")
                 .bind("id", trackId)
                 .bind("userId", userId)

@@ -1,6 +1,7 @@
 package io.novatune.trackapi.playback;
 
 import io.novatune.trackapi.storage.ObjectStorage;
+import io.novatune.trackapi.storage.StoredBytes;
 import io.novatune.trackapi.track.ArchiveState;
 import io.novatune.trackapi.track.ProviderLinks;
 import io.novatune.trackapi.track.Track;
@@ -15,8 +16,10 @@ import java.time.Instant;
 import java.util.function.Function;
 
 /**
- * Where a track's audio, cover or video can be fetched right now. Our copy wins (the uploaded file, or the archived
- * copy of a provider track), as a short-lived presigned URL; else the provider's own link while it is valid.
+ * Where a track's audio, cover or video can be fetched right now, and the bytes of our copies. Our copy wins (the
+ * uploaded file, or the archived copy of a provider track), as a short-lived signed link to {@code /api/v1/playback}
+ * that this service serves, checking the track on every request, so that nothing of a deleted track is served once
+ * the DELETE answered; else the provider's own link while it is valid.
  */
 @Service
 public class Playback {
@@ -24,12 +27,15 @@ public class Playback {
     private final TrackLibrary library;
     private final ObjectStorage storage;
     private final PlaybackPolicy policy;
+    private final PlaybackTickets tickets;
     private final Clock clock;
 
-    public Playback(TrackLibrary library, ObjectStorage storage, PlaybackPolicy policy, Clock clock) {
+    public Playback(TrackLibrary library, ObjectStorage storage, PlaybackPolicy policy, PlaybackTickets tickets,
+                    Clock clock) {
         this.library = library;
         this.storage = storage;
         this.policy = policy;
+        this.tickets = tickets;
         this.clock = clock;
     }
 
@@ -44,10 +50,8 @@ public class Playback {
      */
     public Mono<URI> locate(String userId, String trackId, Asset asset) {
         return library.find(userId, trackId).flatMap(track -> refuseDeleted(track).then(Mono.defer(() -> {
-            ArchiveState archive = track.archive();
-            String copy = archive != null && archive.archived() ? asset.archivedKey.apply(archive) : null;
-            if (copy != null) {
-                return storage.presignedGet(copy, policy.urlTtl());
+            if (ourCopy(track, asset) != null) {
+                return Mono.just(link(track, asset));
             }
             String link = track.provider() == null ? null : asset.providerLink.apply(track.provider());
             if (link == null) {
@@ -60,8 +64,23 @@ public class Playback {
         })));
     }
 
-    /** A provider track's assets besides its audio. */
+    /**
+     * Our copy's bytes, or the range of them asked for, to whoever holds a valid link: 403 for a link we did not sign
+     * or that expired, 410 once the track was deleted, 404 when the copy is gone.
+     */
+    public Mono<StoredBytes> open(String link, String range) {
+        return Mono.fromCallable(() -> tickets.redeem(link, clock.instant()))
+                .flatMap(ticket -> library.find(ticket.userId(), ticket.trackId())
+                        .flatMap(track -> refuseDeleted(track).then(Mono.defer(() -> {
+                            String key = ourCopy(track, ticket.asset());
+                            return key == null ? Mono.empty() : storage.read(key, range);
+                        })))
+                        .switchIfEmpty(Mono.error(() -> new NoSuchAssetException(ticket.trackId(), ticket.asset().apiName))));
+    }
+
+    /** A track's audio, cover and video. */
     public enum Asset {
+        AUDIO("audio", ArchiveState::audioKey, ProviderLinks::audioUrl),
         COVER("cover", ArchiveState::coverKey, ProviderLinks::coverUrl),
         VIDEO("video", ArchiveState::videoKey, ProviderLinks::videoUrl);
 
@@ -101,13 +120,25 @@ public class Playback {
         return refuseDeleted(track).then(Mono.defer(() -> locateAudio(track)));
     }
 
-    private Mono<URI> locateAudio(Track track) {
-        if (track.audio() != null && track.audio().objectKey() != null) {
-            return storage.presignedGet(track.audio().objectKey(), policy.urlTtl());
+    /** The key of our copy of the asset: the uploaded file, or what the archiver copied; null when we have none. */
+    private static String ourCopy(Track track, Asset asset) {
+        if (asset == Asset.AUDIO && track.audio() != null && track.audio().objectKey() != null) {
+            return track.audio().objectKey();
         }
         ArchiveState archive = track.archive();
-        if (archive != null && archive.archived() && archive.audioKey() != null) {
-            return storage.presignedGet(archive.audioKey(), policy.urlTtl());
+        return archive != null && archive.archived() ? asset.archivedKey.apply(archive) : null;
+    }
+
+    /** Where the player fetches our copy: this service, for as long as the policy's URL lifetime. */
+    private URI link(Track track, Asset asset) {
+        String ticket = tickets.issue(new PlaybackTickets.Ticket(track.id(), track.userId(), asset,
+                clock.instant().plus(policy.urlTtl())));
+        return URI.create(PlaybackController.PLAYBACK_PATH + ticket);
+    }
+
+    private Mono<URI> locateAudio(Track track) {
+        if (ourCopy(track, Asset.AUDIO) != null) {
+            return Mono.just(link(track, Asset.AUDIO));
         }
         Instant now = clock.instant();
         if (track.provider() != null && track.provider().audioUrl() != null) {

@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * @param urlTtl how long a presigned playback URL works: long enough to start playing (a player fetches ranges as
- *               it goes, and asks for a new URL when one expires), short enough that a shared URL soon stops working
+ * @param urlTtl how long a playback link of our copy works: long enough to play a track through (a player fetches
+ *               ranges as it goes, and asks for a new link when one expires), short enough that a shared link soon
+ *               stops working. A deleted track's links stop at once: every request checks the track.
  */
 @ConfigurationProperties("novatune.playback")
 public record PlaybackPolicy(@DefaultValue("15m") Duration urlTtl) {

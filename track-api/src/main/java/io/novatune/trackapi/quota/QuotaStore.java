@@ -5,7 +5,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
-/** The {@code user_quota} table, and the count of a user's rows in {@code tracks}. */
+/** The {@code user_quota} table, and {@code user_track_counts}: how many rows of {@code tracks} each user has. */
 @Repository
 public class QuotaStore {
 
@@ -51,8 +51,26 @@ public class QuotaStore {
     }
 
     public Mono<Long> countTracks(String userId) {
-        return db.sql("SELECT count(*) AS tracks FROM tracks WHERE user_id = :userId")
+        return db.sql("SELECT tracks FROM user_track_counts WHERE user_id = :userId")
                 .bind("userId", userId)
+                .map(row -> row.get("tracks", Long.class))
+                .one()
+                .defaultIfEmpty(0L);
+    }
+
+    /**
+     * Counts {@code added} more tracks unless that would pass {@code limit}, in one conditional upsert: concurrent
+     * adds that each fit alone cannot together overrun it. Empty when they would.
+     */
+    public Mono<Long> admitTracks(String userId, int added, long limit) {
+        return db.sql("""
+                        INSERT INTO user_track_counts AS c (user_id, tracks) SELECT :userId, :added WHERE :added <= :limit
+                        ON CONFLICT (user_id) DO UPDATE SET tracks = c.tracks + :added WHERE c.tracks + :added <= :limit
+                        RETURNING tracks
+                        """)
+                .bind("userId", userId)
+                .bind("added", added)
+                .bind("limit", limit)
                 .map(row -> row.get("tracks", Long.class))
                 .one();
     }

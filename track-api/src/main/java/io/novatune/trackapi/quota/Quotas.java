@@ -3,7 +3,7 @@ package io.novatune.trackapi.quota;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** A user's storage quota: bytes of our copies of their tracks, against their limit. */
+/** A user's quota: bytes of our copies of their tracks against their limit, and their tracks against the cap. */
 @Service
 public class Quotas {
 
@@ -36,5 +36,16 @@ public class Quotas {
         return store.consume(userId, bytes)
                 .switchIfEmpty(Mono.defer(() -> quotaOf(userId)
                         .flatMap(quota -> Mono.error(new QuotaExceededException(quota, bytes)))));
+    }
+
+    /**
+     * Counts {@code added} new tracks of the user, inside the caller's transaction; fails with
+     * {@link TrackLimitReachedException} when they would take the library past {@code maxTracks}.
+     */
+    public Mono<Long> admitTracks(String userId, int added) {
+        long limit = policy.maxTracks();
+        return store.admitTracks(userId, added, limit)
+                .switchIfEmpty(Mono.defer(() -> store.countTracks(userId)
+                        .flatMap(tracks -> Mono.error(new TrackLimitReachedException(tracks, added, limit)))));
     }
 }

@@ -4,18 +4,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,13 +34,11 @@ public class ObjectStorage {
     private static final int BUFFERS_AHEAD = 16;
 
     private final S3AsyncClient s3;
-    private final S3Presigner presigner;
     private final String bucket;
     private final int partSize;
 
-    public ObjectStorage(S3AsyncClient s3, S3Presigner presigner, S3Properties properties) {
+    public ObjectStorage(S3AsyncClient s3, S3Properties properties) {
         this.s3 = s3;
-        this.presigner = presigner;
         this.bucket = properties.bucket();
         this.partSize = (int) properties.partSize().toBytes();
     }
@@ -73,14 +71,20 @@ public class ObjectStorage {
         return Mono.fromFuture(() -> s3.deleteObject(delete -> delete.bucket(bucket).key(key))).then();
     }
 
-    /** A GET of {@code key} that anyone holding the URL can do until it expires. */
-    public Mono<URI> presignedGet(String key, Duration validFor) {
-        // Signing is local, but resolving credentials from the default chain may block on a refresh.
-        return Mono.fromCallable(() -> presigner.presignGetObject(presign -> presign
-                                .signatureDuration(validFor)
-                                .getObjectRequest(get -> get.bucket(bucket).key(key)))
-                        .url().toURI())
-                .subscribeOn(Schedulers.boundedElastic());
+    /**
+     * Streams the object, or one range of it ({@code bytes=first-last}, {@code bytes=first-}, {@code bytes=-suffix}, as
+     * S3 takes it; null for all of it). Empty when there is no such object.
+     */
+    public Mono<StoredBytes> read(String key, String range) {
+        return Mono.fromFuture(() -> s3.getObject(get -> get.bucket(bucket).key(key).range(range),
+                        AsyncResponseTransformer.toPublisher()))
+                .map(response -> new StoredBytes(response.response().contentType(), response.response().contentLength(),
+                        response.response().contentRange(),
+                        Flux.from(response).map(DefaultDataBufferFactory.sharedInstance::wrap)))
+                .onErrorResume(NoSuchKeyException.class, missing -> Mono.empty())
+                .onErrorMap(error -> error instanceof S3Exception s3Error && s3Error.statusCode() == 416,
+                        error -> new RangeNotSatisfiableException(range))
+                .onErrorMap(SdkException.class, StorageUnavailableException::new);
     }
 
     /** Completes when the bucket exists and we may use it; the health check. */

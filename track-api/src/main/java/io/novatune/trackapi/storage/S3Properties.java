@@ -4,14 +4,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
-import java.net.URI;
-
 /**
  * track-api's own object-storage settings (env {@code NOVATUNE_S3_*}); how to reach the store (endpoint, credentials,
  * region) is the platform's {@code S3ClientSettings}, under the same prefix.
  *
- * @param publicEndpoint the endpoint that players reach presigned URLs on, when it differs from {@code endpoint}
- *                       (e.g. an in-cluster MinIO behind an ingress); empty means {@code endpoint}
  * @param createBucket   create the bucket at startup when missing: the local profile and tests only, production
  *                       buckets are provisioned
  * @param partSize       size of each part of a multipart upload, and so the memory one upload holds while it streams
@@ -19,7 +15,6 @@ import java.net.URI;
  */
 @ConfigurationProperties("novatune.s3")
 public record S3Properties(
-        URI publicEndpoint,
         @DefaultValue("novatune-media") String bucket,
         @DefaultValue("false") boolean createBucket,
         @DefaultValue("8MB") DataSize partSize) {

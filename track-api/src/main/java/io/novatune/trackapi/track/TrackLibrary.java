@@ -2,6 +2,7 @@ package io.novatune.trackapi.track;
 
 import com.github.f4b6a3.ulid.UlidCreator;
 import io.novatune.trackapi.outbox.Outbox;
+import io.novatune.trackapi.quota.Quotas;
 import io.novatune.platform.problem.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +29,11 @@ public class TrackLibrary {
     private final TrackPolicy policy;
     private final ProviderLinkRules linkRules;
     private final ProviderLinkPolicy links;
+    private final Quotas quotas;
 
     public TrackLibrary(TrackStore tracks, Outbox outbox, TransactionalOperator transaction, Clock clock,
-                        TrackPolicy policy, ProviderLinkRules linkRules, ProviderLinkPolicy links) {
+                        TrackPolicy policy, ProviderLinkRules linkRules, ProviderLinkPolicy links, Quotas quotas) {
+        this.quotas = quotas;
         this.tracks = tracks;
         this.outbox = outbox;
         this.transaction = transaction;
@@ -82,7 +85,8 @@ public class TrackLibrary {
     }
 
     private Mono<Track> add(Track track, String traceparent) {
-        return tracks.insert(track)
+        return quotas.admitTracks(track.userId(), 1)
+                .then(tracks.insert(track))
                 .flatMap(added -> outbox.append(TrackEvents.added(added, traceparent)).thenReturn(added))
                 .as(transaction::transactional)
                 .doOnNext(added -> log.atInfo().addKeyValue("trackId", added.id()).addKeyValue("userId", added.userId())

@@ -148,7 +148,7 @@ public class TrackUploads {
         }
 
         /**
-         * The track, its {@code TrackAdded} and the quota's increment, in one transaction. The quota is checked
+         * The track, its {@code TrackAdded} and the quota's increments (bytes and tracks), in one transaction. The quota is checked
          * again in that transaction, against what concurrent uploads of the same user committed meanwhile; when
          * the transaction fails for that or any reason, the stored object is deleted.
          */
@@ -166,6 +166,7 @@ public class TrackUploads {
             Track track = new Track(trackId, userId, metadata, TrackStatus.READY, TrackSource.UPLOAD, null,
                     new StoredAudio(object.key(), null, object.sizeBytes(), contentType), null, null, null, now, now, 0);
             return quotas.consume(userId, object.sizeBytes())
+                    .then(quotas.admitTracks(userId, 1))
                     .then(tracks.insert(track))
                     .flatMap(added -> outbox.append(TrackEvents.added(added, traceparent)).thenReturn(added))
                     .as(transaction::transactional)

@@ -3,6 +3,7 @@ package io.novatune.trackapi.album;
 import io.novatune.events.AlbumAdded;
 import io.novatune.events.Topics;
 import io.novatune.infra.SharedInfrastructure;
+import io.novatune.infra.standin.CatalogFault;
 import io.novatune.infra.standin.RecordedAlbum;
 import io.novatune.infra.standin.TidalStandIn;
 import io.novatune.trackapi.LibraryIntegrationTest;
@@ -125,7 +126,7 @@ class AlbumsFromTheCatalogTest extends LibraryIntegrationTest {
             throws Exception {
         RecordedAlbum album = albumOf(3);
         tidal.add(album);
-        tidal.failAlways(album.id(), TidalStandIn.Fault.unavailable());
+        tidal.failAlways(album.id(), CatalogFault.unavailable());
         String user = newUser();
         try (TopicRecorder trackAdded = new TopicRecorder(kafka(), Topics.TRACK_ADDED)) {
             Map<String, Object> added = add(user, """
@@ -182,7 +183,7 @@ class AlbumsFromTheCatalogTest extends LibraryIntegrationTest {
     void the_due_timer_fetches_an_unavailable_listing_and_publishes_its_tracks() throws Exception {
         RecordedAlbum album = albumOf(4);
         tidal.add(album);
-        tidal.failAlways(album.id(), TidalStandIn.Fault.unavailable());
+        tidal.failAlways(album.id(), CatalogFault.unavailable());
         String user = newUser();
         try (TopicRecorder trackAdded = new TopicRecorder(kafka(), Topics.TRACK_ADDED)) {
             String albumId = (String) add(user, byReference(album.id())).expectStatus().isCreated()
@@ -204,7 +205,7 @@ class AlbumsFromTheCatalogTest extends LibraryIntegrationTest {
     void a_catalog_answering_429_is_asked_again_after_its_Retry_After() {
         RecordedAlbum album = albumOf(2);
         tidal.add(album);
-        tidal.failNext(album.id(), 1, TidalStandIn.Fault.tooManyRequests(Duration.ofSeconds(2)));
+        tidal.failNext(album.id(), 1, CatalogFault.tooManyRequests(Duration.ofSeconds(2)));
 
         Map<String, Object> added = add(newUser(), byReference(album.id())).expectStatus().isCreated()
                 .expectBody(JSON).returnResult().getResponseBody();
@@ -220,7 +221,7 @@ class AlbumsFromTheCatalogTest extends LibraryIntegrationTest {
     void a_Retry_After_longer_than_the_adapter_waits_saves_the_album_unavailable_until_after_it() {
         RecordedAlbum album = albumOf(2);
         tidal.add(album);
-        tidal.failNext(album.id(), 1, TidalStandIn.Fault.tooManyRequests(Duration.ofMinutes(10)));
+        tidal.failNext(album.id(), 1, CatalogFault.tooManyRequests(Duration.ofMinutes(10)));
 
         Map<String, Object> added = add(newUser(), byReference(album.id())).expectStatus().isCreated()
                 .expectBody(JSON).returnResult().getResponseBody();

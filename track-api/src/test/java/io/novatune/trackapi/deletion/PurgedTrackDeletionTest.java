@@ -40,12 +40,16 @@ class PurgedTrackDeletionTest extends TimerFlowIntegrationTest {
     void deleting_a_purged_track_again_tells_its_owner_it_is_already_deleted_and_anyone_else_nothing() {
         String user = "user-purge-" + UUID.randomUUID();
         Track track = addUploadedTrack(tracks, db, user, 700);
+        // As the API would have counted it (the helper writes the row itself).
+        db.sql("INSERT INTO user_track_counts (user_id, tracks) VALUES (:user, 1)").bind("user", user).then().block();
         http.delete().uri("/api/v1/tracks/{id}", track.id())
                 .headers(headers -> headers.setBearerAuth(TestTokens.forUser(user)))
                 .exchange().expectStatus().isAccepted();
         await().atMost(Duration.ofSeconds(60)).until(() -> !"DELETED".equals(status(db, track.id())));
         kafka.publishTo(Topics.TRACK_PURGED, null, track.id(), purged(track));
         await().atMost(Duration.ofSeconds(60)).until(() -> status(db, track.id()) == null);
+        assertThat(db.sql("SELECT tracks FROM user_track_counts WHERE user_id = :user").bind("user", user)
+                .map(row -> row.get("tracks", Long.class)).one().block()).isZero();
 
         http.delete().uri("/api/v1/tracks/{id}", track.id())
                 .headers(headers -> headers.setBearerAuth(TestTokens.forUser(user)))

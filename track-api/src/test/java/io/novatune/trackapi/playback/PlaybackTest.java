@@ -3,46 +3,112 @@ package io.novatune.trackapi.playback;
 import io.novatune.trackapi.LibraryIntegrationTest;
 import io.novatune.trackapi.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Base64;
 
 import static io.novatune.trackapi.TestTracks.setProviderExpiry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PlaybackTest extends LibraryIntegrationTest {
 
-    private final HttpClient player = HttpClient.newHttpClient();
+    @Autowired
+    PlaybackTickets tickets;
 
     @Test
-    void an_uploaded_track_redirects_to_a_short_lived_presigned_url_that_downloads_the_uploaded_bytes() throws Exception {
+    void an_uploaded_track_redirects_to_a_short_lived_signed_link_that_plays_the_uploaded_bytes_without_a_token() {
         String user = newUser();
         byte[] audio = audio(200_000);
         String trackId = uploaded(user, audio);
 
-        URI location = stream(user, trackId).expectStatus().isFound()
+        String link = link(stream(user, trackId));
+
+        assertThat(link).startsWith("/api/v1/playback/");
+        client().get().uri(link).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType("audio/mpeg")
+                .expectHeader().contentLength(audio.length)
+                .expectHeader().valueEquals("Accept-Ranges", "bytes")
                 .expectHeader().value("Cache-Control", value -> assertThat(value).contains("no-store"))
-                .returnResult(Void.class).getResponseHeaders().getLocation();
+                .expectBody(byte[].class).isEqualTo(audio);
+    }
 
-        assertThat(location.toString())
-                .startsWith(s3Endpoint() + "/" + BUCKET + "/audio/" + user + "/" + trackId + "?")
-                .contains("X-Amz-Expires=900").contains("X-Amz-Signature=");
-        HttpResponse<byte[]> download = player.send(HttpRequest.newBuilder(location).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(download.statusCode()).isEqualTo(200);
-        assertThat(download.body()).isEqualTo(audio);
-        assertThat(download.headers().firstValue("Content-Type")).hasValue("audio/mpeg");
+    @Test
+    void a_player_seeking_gets_the_range_it_asked_for_and_a_range_past_the_end_is_refused_416() {
+        String user = newUser();
+        byte[] audio = audio(200_000);
+        String link = link(stream(user, uploaded(user, audio)));
 
-        URI tampered = URI.create(location.toString().replace("X-Amz-Expires=900", "X-Amz-Expires=90000"));
-        assertThat(player.send(HttpRequest.newBuilder(tampered).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode()).isEqualTo(403);
+        client().get().uri(link).header("Range", "bytes=1000-1999").exchange()
+                .expectStatus().isEqualTo(206)
+                .expectHeader().valueEquals("Content-Range", "bytes 1000-1999/200000")
+                .expectHeader().contentLength(1000)
+                .expectBody(byte[].class).isEqualTo(Arrays.copyOfRange(audio, 1000, 2000));
+        client().get().uri(link).header("Range", "bytes=199990-").exchange()
+                .expectStatus().isEqualTo(206)
+                .expectBody(byte[].class).isEqualTo(Arrays.copyOfRange(audio, 199_990, 200_000));
+        client().get().uri(link).header("Range", "bytes=-10").exchange()
+                .expectStatus().isEqualTo(206)
+                .expectBody(byte[].class).isEqualTo(Arrays.copyOfRange(audio, 199_990, 200_000));
+        // Several ranges at once are ignored (RFC 9110 allows it): the whole file.
+        client().get().uri(link).header("Range", "bytes=0-1,5-6").exchange()
+                .expectStatus().isOk()
+                .expectBody(byte[].class).isEqualTo(audio);
+        client().get().uri(link).header("Range", "bytes=300000-").exchange()
+                .expectStatus().isEqualTo(416)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void nothing_of_a_track_is_served_once_its_DELETE_answered_even_on_links_handed_out_before_and_a_restore_plays_again() {
+        String user = newUser();
+        String trackId = uploaded(user, audio(50_000));
+        String link = link(stream(user, trackId));
+        client().get().uri(link).exchange().expectStatus().isOk();
+
+        client().delete().uri("/api/v1/tracks/{id}", trackId)
+                .headers(headers -> headers.setBearerAuth(TestTokens.forUser(user)))
+                .exchange().expectStatus().isAccepted();
+
+        client().get().uri(link).exchange()
+                .expectStatus().isEqualTo(410)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://novatune.io/problems/track-deleted");
+        client().get().uri(link).header("Range", "bytes=0-99").exchange().expectStatus().isEqualTo(410);
+
+        client().post().uri("/api/v1/tracks/{id}/restore", trackId)
+                .headers(headers -> headers.setBearerAuth(TestTokens.forUser(user)))
+                .exchange().expectStatus().isOk();
+        client().get().uri(link).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void a_link_that_was_tampered_with_or_expired_is_refused_403() {
+        String user = newUser();
+        String trackId = uploaded(user, audio(1000));
+        String link = link(stream(user, trackId));
+
+        String payload = link.substring("/api/v1/playback/".length(), link.indexOf('.'));
+        String forged = "/api/v1/playback/" + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)
+                        .replace(user, newUser()).getBytes(StandardCharsets.UTF_8)) + link.substring(link.indexOf('.'));
+        client().get().uri(forged).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://novatune.io/problems/playback-link-invalid");
+        client().get().uri("/api/v1/playback/not-a-link").exchange().expectStatus().isForbidden();
+
+        String expired = tickets.issue(new PlaybackTickets.Ticket(trackId, user, Playback.Asset.AUDIO,
+                Instant.now().minusSeconds(1)));
+        client().get().uri("/api/v1/playback/" + expired).exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("expired"));
     }
 
     @Test
@@ -68,7 +134,7 @@ class PlaybackTest extends LibraryIntegrationTest {
     }
 
     @Test
-    void an_archived_provider_track_plays_our_copy_even_after_the_providers_link_expired() throws Exception {
+    void an_archived_provider_track_plays_our_copy_even_after_the_providers_link_expired() {
         String user = newUser();
         String trackId = added(user, providerTrack("https://cdn.suno.example/audio/gone.mp3", Instant.now().plus(1, ChronoUnit.DAYS)));
         setProviderExpiry(db, trackId, Instant.now().minusSeconds(60));
@@ -78,12 +144,9 @@ class PlaybackTest extends LibraryIntegrationTest {
         db.sql("UPDATE tracks SET archived_at = now(), archived_audio_key = :key WHERE id = :id")
                 .bind("key", archivedKey).bind("id", trackId).then().block();
 
-        URI location = stream(user, trackId).expectStatus().isFound()
-                .returnResult(Void.class).getResponseHeaders().getLocation();
-
-        assertThat(location.getPath()).isEqualTo("/" + BUCKET + "/" + archivedKey);
-        assertThat(player.send(HttpRequest.newBuilder(location).build(), HttpResponse.BodyHandlers.ofByteArray()).body())
-                .isEqualTo(copy);
+        client().get().uri(link(stream(user, trackId))).exchange()
+                .expectStatus().isOk()
+                .expectBody(byte[].class).isEqualTo(copy);
     }
 
     @Test
@@ -155,7 +218,7 @@ class PlaybackTest extends LibraryIntegrationTest {
     }
 
     @Test
-    void cover_and_video_redirect_to_presigned_urls_of_our_copies_once_archived_even_after_the_links_expired() throws Exception {
+    void cover_and_video_redirect_to_signed_links_of_our_copies_once_archived_even_after_the_links_expired() {
         String user = newUser();
         String trackId = added(user, providerTrack(Instant.now().plus(1, ChronoUnit.DAYS)));
         byte[] cover = audio(30_000);
@@ -172,13 +235,10 @@ class PlaybackTest extends LibraryIntegrationTest {
                 .bind("id", trackId).then().block();
 
         for (var expected : java.util.Map.of("cover", cover, "video", video).entrySet()) {
-            URI location = asset(user, trackId, expected.getKey()).expectStatus().isFound()
-                    .returnResult(Void.class).getResponseHeaders().getLocation();
-            assertThat(location.toString()).startsWith(s3Endpoint() + "/" + BUCKET + "/tracks-").contains("X-Amz-Signature=");
-            HttpResponse<byte[]> download = player.send(HttpRequest.newBuilder(location).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(download.statusCode()).isEqualTo(200);
-            assertThat(download.body()).isEqualTo(expected.getValue());
+            client().get().uri(link(asset(user, trackId, expected.getKey()))).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().contentType(expected.getKey().equals("cover") ? "image/jpeg" : "video/mp4")
+                    .expectBody(byte[].class).isEqualTo(expected.getValue());
         }
     }
 
@@ -232,6 +292,13 @@ class PlaybackTest extends LibraryIntegrationTest {
         client().get().uri("/api/v1/tracks/01JZZZZZZZZZZZZZZZZZZZZZZZ/stream").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /** Where a 302 of {@code /stream}, {@code /cover} or {@code /video} sends the player. */
+    private static String link(WebTestClient.ResponseSpec redirect) {
+        return redirect.expectStatus().isFound()
+                .expectHeader().value("Cache-Control", value -> assertThat(value).contains("no-store"))
+                .returnResult(Void.class).getResponseHeaders().getLocation().toString();
     }
 
     private WebTestClient.ResponseSpec asset(String user, String trackId, String asset) {

@@ -6,9 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class QuotaTest extends LibraryIntegrationTest {
 
     private static final long DEFAULT_LIMIT = 10L * 1024 * 1024 * 1024;
+    /** {@code novatune.quota.max-tracks}'s default. */
+    private static final long MAX_TRACKS = 100_000;
 
     @Test
     void a_user_who_never_uploaded_has_used_nothing_of_the_default_limit() {
@@ -50,10 +54,66 @@ class QuotaTest extends LibraryIntegrationTest {
     }
 
     @Test
+    void a_library_at_its_track_limit_refuses_one_more_track_of_any_source_and_keeps_nothing_of_it() {
+        String user = newUser();
+        setTrackCount(user, MAX_TRACKS - 1);
+        addCatalogTrack(user);
+
+        refused(client().post().uri("/api/v1/tracks").headers(headers -> headers.setBearerAuth(TestTokens.forUser(user)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"title": "One Too Many", "artist": "Daft Punk",
+                         "catalogRef": {"service": "spotify", "id": "0MyY4WcN7DIfbSmp5yej5z"}}""")
+                .exchange(), 1);
+        refused(post(user, upload(audio(50_000))), 1);
+        refused(client().post().uri("/api/v1/library/albums").headers(headers -> headers.setBearerAuth(TestTokens.forUser(user)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"title": "Homework", "artist": "Daft Punk",
+                         "tracks": [{"title": "Daftendirekt", "isrc": "GBDUW9600001"}]}""")
+                .exchange(), 1);
+
+        assertThat(trackRowsOf(user)).isEqualTo(1);
+        assertThat(objectsOf(user)).isEmpty();
+        assertThat(usedBytes(user)).isZero();
+        quota(user).expectBody().jsonPath("$.trackCount").isEqualTo(MAX_TRACKS);
+    }
+
+    @Test
+    void an_album_that_would_pass_the_track_limit_is_refused_whole() {
+        String user = newUser();
+        setTrackCount(user, MAX_TRACKS - 2);
+
+        refused(client().post().uri("/api/v1/library/albums").headers(headers -> headers.setBearerAuth(TestTokens.forUser(user)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"title": "Homework", "artist": "Daft Punk", "tracks": [
+                          {"title": "Daftendirekt"}, {"title": "WDPK 83.7 FM"}, {"title": "Revolution 909"}]}""")
+                .exchange(), 3);
+
+        assertThat(trackRowsOf(user)).isZero();
+        quota(user).expectBody().jsonPath("$.trackCount").isEqualTo(MAX_TRACKS - 2);
+    }
+
+    @Test
     void the_quota_needs_a_token() {
         client().get().uri("/api/v1/me/quota").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private static void refused(WebTestClient.ResponseSpec response, int requested) {
+        response.expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").value(type -> assertThat((String) type).endsWith("/track-limit-reached"))
+                .jsonPath("$.trackLimit").isEqualTo(MAX_TRACKS)
+                .jsonPath("$.requestedTracks").isEqualTo(requested);
+    }
+
+    private void setTrackCount(String user, long tracks) {
+        db.sql("INSERT INTO user_track_counts (user_id, tracks) VALUES (:user, :tracks)")
+                .bind("user", user).bind("tracks", tracks).then().block();
     }
 
     private WebTestClient.ResponseSpec quota(String user) {

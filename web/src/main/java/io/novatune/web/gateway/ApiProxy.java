@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * service with its method, headers (hop-by-hop ones dropped) and streamed body; the answer comes back as it is,
  * redirects included. With {@code X-Novatune-Resolve: location} a redirect is answered as
  * {@code 200 {"location": "..."}} instead: an audio element cannot send the bearer token, so the app asks for the
- * presigned URL of {@code /stream} first and plays that.
+ * playback link of {@code /stream} first and plays that.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

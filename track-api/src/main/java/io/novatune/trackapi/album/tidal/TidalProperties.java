@@ -1,5 +1,6 @@
 package io.novatune.trackapi.album.tidal;
 
+import io.novatune.trackapi.album.catalogclient.CatalogClientSettings;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -47,8 +48,9 @@ public record TidalProperties(
         @Min(1) @DefaultValue("5") int requestsPerSecond,
         @Min(1) @DefaultValue("50") int maxPages) {
 
-    boolean hasCredentials() {
-        return clientId != null && !clientId.isBlank() && clientSecret != null && !clientSecret.isBlank();
+    CatalogClientSettings client() {
+        return new CatalogClientSettings(tokenUrl, clientId, clientSecret, requestTimeout, maxAttempts, retryWait,
+                maxRetryAfter, requestsPerSecond);
     }
 
     /** Without the secret: properties end up in logs. */

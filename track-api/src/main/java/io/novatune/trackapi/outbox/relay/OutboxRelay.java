@@ -108,6 +108,10 @@ public final class OutboxRelay implements AutoCloseable {
     private void lead(RelayLeadership leadership) throws Exception {
         role = Role.LEADER;
         log.info("Outbox relay {} holds the lock and starts streaming the outbox", settings.instance());
+        if (leadership.evictFormerStreamer(settings.slotName())) {
+            log.warn("Outbox relay {} ended the session of a former leader still holding the slot '{}'",
+                    settings.instance(), settings.slotName());
+        }
         Producer<String, byte[]> producer = new KafkaProducer<>(producerConfig(settings));
         try {
             engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))

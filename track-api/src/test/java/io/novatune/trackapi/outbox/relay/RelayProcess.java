@@ -14,10 +14,10 @@ final class RelayProcess implements AutoCloseable {
     private final List<String> roles = new CopyOnWriteArrayList<>();
     private final ChildJvm process;
 
-    private RelayProcess(String instance, PostgresServer postgres, String database, String bootstrapServers,
+    private RelayProcess(String instance, PostgresServer postgres, int port, String database, String bootstrapServers,
                          String slot, long lockKey, String offsetTopic) {
         process = ChildJvm.runMain(StandaloneRelay.class, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                List.of(instance, postgres.host(), Integer.toString(postgres.port()), database, postgres.username(),
+                List.of(instance, postgres.host(), Integer.toString(port), database, postgres.username(),
                         postgres.password(), bootstrapServers, slot, Long.toString(lockKey), offsetTopic),
                 ChildOutput.lines(line -> {
                     System.out.println("[relay " + instance + "] " + line);
@@ -29,7 +29,13 @@ final class RelayProcess implements AutoCloseable {
 
     static RelayProcess start(String instance, PostgresServer postgres, String database, String bootstrapServers,
                               String slot, long lockKey, String offsetTopic) {
-        return new RelayProcess(instance, postgres, database, bootstrapServers, slot, lockKey, offsetTopic);
+        return new RelayProcess(instance, postgres, postgres.port(), database, bootstrapServers, slot, lockKey, offsetTopic);
+    }
+
+    /** Reaching PostgreSQL on another port than its own: through a proxy. */
+    static RelayProcess startThrough(int port, String instance, PostgresServer postgres, String database,
+                                     String bootstrapServers, String slot, long lockKey, String offsetTopic) {
+        return new RelayProcess(instance, postgres, port, database, bootstrapServers, slot, lockKey, offsetTopic);
     }
 
     List<String> roles() {
