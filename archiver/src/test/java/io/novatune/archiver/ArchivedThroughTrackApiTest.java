@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * End to end through the real track-api (child JVM, its own database): a provider track added over HTTP, its
  * shortened archive timer, the relay to archive-due, this archiver, archive-results back to track-api, and playback
- * redirected to our copies. Then an operator's replay of archive-due from offset 0 for the archiver's group.
+ * redirected to our copies (which track-api streams from S3). Then an operator's replay of archive-due from offset 0 for the archiver's group.
  */
 class ArchivedThroughTrackApiTest extends ArchiverIntegrationTest {
 
@@ -146,15 +146,14 @@ class ArchivedThroughTrackApiTest extends ArchiverIntegrationTest {
         return get("/api/v1/admin/archive/statistics", "operator", "admin");
     }
 
-    /** The 302's target, which must be our bucket, not the provider. */
+    /** The 302's target, which must be our copy (track-api's signed playback link, ADR 0021), not the provider. */
     private URI redirect(String path, String user) throws IOException, InterruptedException {
         HttpResponse<Void> response = http.send(HttpRequest.newBuilder(trackApi.uri(path))
                 .header("Authorization", "Bearer " + trackApi.token(user)).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(response.statusCode()).as(path).isEqualTo(302);
-        URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
-        assertThat(location.getPort()).as(path + " redirects to S3").isEqualTo(storage.server().endpoint().getPort());
-        assertThat(location.getPath()).startsWith("/" + TestStorage.BUCKET + "/tracks-");
-        return location;
+        String location = response.headers().firstValue("Location").orElseThrow();
+        assertThat(location).as(path + " redirects to our copy").startsWith("/api/v1/playback/");
+        return trackApi.uri(location);
     }
 
     private String sha256Behind(URI location) throws Exception {
