@@ -6,6 +6,13 @@ export const session = {
   get signedIn() { return token !== null; },
   get roles() { return roles; },
   signOut() { token = null; roles = []; },
+  /** Holds a token from the identity provider (OIDC); the roles shown are read from its claims. */
+  adopt(accessToken) {
+    token = accessToken;
+    roles = rolesOf(accessToken);
+    const claims = claimsOf(accessToken);
+    return claims.preferred_username || claims.email || claims.sub || 'your account';
+  },
   authorization() { return token ? { Authorization: `Bearer ${token}` } : {}; },
 };
 
@@ -30,6 +37,22 @@ function describe(status, problem) {
   return text;
 }
 
+/** The claims of a JWT, unverified: only for what the UI shows; the APIs check the token themselves. */
+export function claimsOf(jwt) {
+  try {
+    return JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+  } catch {
+    return {};
+  }
+}
+
+/** The {@code roles} claim (or Keycloak's realm_access.roles). */
+export function rolesOf(jwt) {
+  const claims = claimsOf(jwt);
+  const claim = claims.roles ?? claims.realm_access?.roles ?? [];
+  return Array.isArray(claim) ? claim : String(claim).split(/[ ,]+/);
+}
+
 async function problemOf(response) {
   const type = response.headers.get('Content-Type') || '';
   if (type.includes('json')) {
@@ -38,18 +61,28 @@ async function problemOf(response) {
   return null;
 }
 
-export async function api(path, { method = 'GET', body, headers = {} } = {}) {
+/** fetch on this origin with the token; {body} goes as JSON, {form} (FormData) as multipart. */
+export async function api(path, { method = 'GET', body, form, headers = {} } = {}) {
   const init = { method, headers: { Accept: 'application/json', ...session.authorization(), ...headers } };
-  if (body !== undefined) {
+  if (form !== undefined) {
+    init.body = form;
+  } else if (body !== undefined) {
     init.body = JSON.stringify(body);
     init.headers['Content-Type'] = init.headers['Content-Type'] || 'application/json';
   }
   const response = await fetch(path, init);
-  if (!response.ok) throw new ApiError(response.status, await problemOf(response));
+  if (response.status === 401 && token !== null) {
+    // The token expired or was revoked: the shell signs out and says so.
+    window.dispatchEvent(new CustomEvent('novatune:unauthorized'));
+  }
+  if (!response.ok) throw await api.errorOf(response);
   const etag = response.headers.get('ETag');
   const data = response.status === 204 ? null : await response.json().catch(() => null);
   return { status: response.status, etag, data };
 }
+
+api.headers = () => session.authorization();
+api.errorOf = async response => new ApiError(response.status, await problemOf(response));
 
 export async function signInLocally(userId, withAdmin) {
   const requested = withAdmin ? ['user', 'admin'] : ['user'];

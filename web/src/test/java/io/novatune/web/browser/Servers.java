@@ -1,6 +1,7 @@
 package io.novatune.web.browser;
 
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 
 import io.novatune.infra.FreePort;
 import io.novatune.testsupport.trackapi.TrackApiJar;
@@ -10,7 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * One real stack per test JVM: the embedded PostgreSQL, Kafka and S3Proxy, the real track-api jar in a child JVM
- * (profile {@code local}, so {@code POST /api/v1/dev/token} signs in), and the web app in this JVM routing to it.
+ * (profile {@code local}, so {@code POST /api/v1/dev/token} signs in) and the real discovery-service jar in another,
+ * both accepting the same HS256 tokens, and the web app in this JVM routing to them.
  */
 final class Servers {
 
@@ -20,16 +22,22 @@ final class Servers {
     private static Servers instance;
 
     private final TrackApiJar trackApi;
+    private final DiscoveryJar discovery;
     private final ConfigurableApplicationContext web;
     private final URI webUrl;
 
     private Servers() {
+        // The two child JVMs start side by side, so that one's waits (migrations, Kafka, readiness polls) overlap the other's.
+        CompletableFuture<DiscoveryJar> discoveryStarting =
+                CompletableFuture.supplyAsync(() -> DiscoveryJar.start("discovery_web", JWT_SECRET));
         trackApi = TrackApiJar.start(TrackApiJar.Settings.of("tracks", BUCKET, JWT_SECRET)
                 .with("SPRING_PROFILES_ACTIVE", "local"));
+        discovery = discoveryStarting.join();
         int webPort = FreePort.pick();
         web = SpringApplication.run(WebApplication.class,
                 "--server.port=" + webPort,
-                "--NOVATUNE_WEB_TRACK_API_URL=" + trackApi.baseUrl());
+                "--NOVATUNE_WEB_TRACK_API_URL=" + trackApi.baseUrl(),
+                "--NOVATUNE_WEB_DISCOVERY_URL=" + discovery.baseUrl());
         webUrl = URI.create("http://localhost:" + webPort);
         Runtime.getRuntime().addShutdownHook(new Thread(web::close, "web-stop"));
     }
@@ -43,6 +51,10 @@ final class Servers {
 
     URI trackApiUrl() {
         return trackApi.baseUrl();
+    }
+
+    TrackApiJar trackApi() {
+        return trackApi;
     }
 
     URI webUrl() {
