@@ -6,6 +6,7 @@
 #
 #   deploy/bench/archiver/run.sh [tracks [audio-MiB [cover-KiB]]]
 #   SERVICE_HEAP=128m deploy/bench/archiver/run.sh
+#   PART_SIZE=8MB deploy/bench/archiver/run.sh     (default 5MB: the 8 MiB audio takes the multipart path)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
@@ -16,6 +17,6 @@ mvn -B -q -pl archiver -am test-compile dependency:build-classpath -Dmdep.includ
     -Dmdep.outputFile=target/bench.classpath
 
 cd archiver
-exec java -Xmx2g -Dbench.service.heap="${SERVICE_HEAP:-256m}" \
+exec java -Xmx2g -Dbench.service.heap="${SERVICE_HEAP:-256m}" -Dbench.part-size="${PART_SIZE:-5MB}" \
     -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
     io.novatune.archiver.bench.ArchiverBenchmark "$@"

@@ -8,7 +8,7 @@ import io.novatune.testsupport.storage.TestStorage;
 import io.novatune.testsupport.kafka.ReceivedRecord;
 import io.novatune.testsupport.kafka.KafkaProbe;
 import io.novatune.infra.S3Server;
-import io.novatune.standin.ProviderStandIn;
+import io.novatune.infra.standin.ProviderStandIn;
 import io.novatune.standin.TestNames;
 import io.novatune.standin.TestResolverConfig;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;

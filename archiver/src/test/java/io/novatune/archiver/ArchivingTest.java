@@ -6,7 +6,7 @@ import io.novatune.events.ArchiveFailed;
 import io.novatune.events.ArchivedAsset;
 import io.novatune.events.AssetKind;
 import io.novatune.events.TrackArchived;
-import io.novatune.standin.ProviderStandIn;
+import io.novatune.infra.standin.ProviderStandIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -17,7 +17,7 @@ import java.util.List;
 
 import static io.novatune.archiver.TestEvents.due;
 import static io.novatune.archiver.TestEvents.newId;
-import static io.novatune.standin.ProviderStandIn.file;
+import static io.novatune.infra.standin.ProviderStandIn.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,7 +1,7 @@
 package io.novatune.archiver;
 
 import io.novatune.events.ArchiveFailed;
-import io.novatune.standin.ProviderStandIn;
+import io.novatune.infra.standin.ProviderStandIn;
 import io.novatune.standin.TestNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 import static io.novatune.archiver.TestEvents.due;
 import static io.novatune.archiver.TestEvents.newId;
-import static io.novatune.standin.ProviderStandIn.file;
+import static io.novatune.infra.standin.ProviderStandIn.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

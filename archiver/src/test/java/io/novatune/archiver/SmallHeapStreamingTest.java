@@ -5,7 +5,7 @@ import io.novatune.events.Topics;
 import io.novatune.events.TrackArchived;
 import io.novatune.infra.S3Options;
 import io.novatune.infra.S3Server;
-import io.novatune.standin.ProviderStandIn;
+import io.novatune.infra.standin.ProviderStandIn;
 import io.novatune.testsupport.kafka.KafkaProbe;
 import io.novatune.testsupport.storage.TestStorage;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import static io.novatune.archiver.TestEvents.newId;
-import static io.novatune.standin.ProviderStandIn.file;
+import static io.novatune.infra.standin.ProviderStandIn.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,6 +1,6 @@
 package io.novatune.archiver.provider;
 
-import io.novatune.standin.ProviderStandIn;
+import io.novatune.infra.standin.ProviderStandIn;
 import io.novatune.standin.TestNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static io.novatune.standin.ProviderStandIn.file;
-import static io.novatune.standin.ProviderStandIn.redirect;
+import static io.novatune.infra.standin.ProviderStandIn.file;
+import static io.novatune.infra.standin.ProviderStandIn.redirect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

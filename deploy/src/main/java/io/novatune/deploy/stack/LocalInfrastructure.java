@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.novatune.deploy.standin.CatalogStandIn;
 import io.novatune.deploy.standin.MusicDatabasesStandIn;
+import io.novatune.deploy.standin.ProviderFilesStandIn;
 import io.novatune.infra.KafkaOptions;
 import io.novatune.infra.KafkaServer;
 import io.novatune.infra.PostgresOptions;
@@ -29,6 +30,7 @@ final class LocalInfrastructure implements AutoCloseable {
     private S3Server s3;
     private CatalogStandIn catalog;
     private MusicDatabasesStandIn musicDatabases;
+    private ProviderFilesStandIn provider;
 
     void startPostgres(DataDirectory data, int port, List<String> databases) {
         long startedAt = System.nanoTime();
@@ -70,6 +72,17 @@ final class LocalInfrastructure implements AutoCloseable {
 
     MusicDatabasesStandIn musicDatabases() {
         return musicDatabases;
+    }
+
+    /** The AI provider's stand-in, from which the archiver copies provider tracks' files. */
+    void startProviderStandIn(int port) {
+        long startedAt = System.nanoTime();
+        provider = register(ProviderFilesStandIn.start(port));
+        Progress.done("provider stand-in up on " + provider.describe(), startedAt);
+    }
+
+    ProviderFilesStandIn provider() {
+        return provider;
     }
 
     PostgresServer postgres() {

@@ -15,7 +15,7 @@ import io.novatune.deploy.standin.MusicDatabasesStandIn;
 
 /**
  * The one command of the README: starts PostgreSQL, Kafka and S3 on persistent storage, creates the databases,
- * bucket and topics, starts the streaming catalog's stand-in, launches the five services and waits until they are UP,
+ * bucket and topics, starts the streaming catalog's and the AI provider's stand-ins, launches the five services and waits until they are UP,
  * then prints where everything is.
  * Ctrl-C (or SIGTERM) stops the services gracefully, then S3, Kafka and PostgreSQL.
  */
@@ -81,6 +81,7 @@ public final class LocalStack {
         infrastructure.startS3(data, options.s3Port());
         infrastructure.startCatalogStandIn(options.catalogPort());
         infrastructure.startMusicDatabasesStandIn(MusicDatabasesStandIn.DEFAULT_PORT);
+        infrastructure.startProviderStandIn(options.providerPort());
         TopicSetup.createAll(infrastructure.kafka());
 
         Optional<String> devToken = Optional.empty();
@@ -153,6 +154,7 @@ public final class LocalStack {
         ports.put("S3", options.s3Port());
         ports.put("catalog stand-in", options.catalogPort());
         ports.put("music databases stand-in", MusicDatabasesStandIn.DEFAULT_PORT);
+        ports.put("provider stand-in", options.providerPort());
         services.forEach(service -> ports.put(service.module(), service.port()));
         return ports;
     }

@@ -4,6 +4,7 @@ import static io.novatune.deploy.flags.FlagValues.positive;
 import static io.novatune.deploy.flags.FlagValues.value;
 
 import io.novatune.deploy.standin.CatalogStandIn;
+import io.novatune.deploy.standin.ProviderFilesStandIn;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ record StackOptions(
         int kafkaPort,
         int s3Port,
         int catalogPort,
+        int providerPort,
         List<StackService> services,
         List<String> serviceJavaOptions,
         Duration startupTimeout) {
@@ -28,8 +30,8 @@ record StackOptions(
     static final String USAGE = """
             Usage: deploy/run-local [--no-build] [options]       (or: java -jar deploy/target/deploy.jar [options])
 
-            Starts PostgreSQL, Kafka, S3, the catalog stand-in, the five NovaTune services and the web app; Ctrl-C stops
-            them all.
+            Starts PostgreSQL, Kafka, S3, the catalog and provider stand-ins, the five NovaTune services and the web
+            app; Ctrl-C stops them all.
 
               --data-dir <path>              where everything is kept (default ./.novatune)
               --reset                        wipe the data directory first
@@ -38,6 +40,7 @@ record StackOptions(
               --kafka-port <n>               default 19092
               --s3-port <n>                  default 18333
               --catalog-port <n>             the streaming catalog's stand-in (default 18700)
+              --provider-port <n>            the AI provider's stand-in (default 18701)
               --<service>-port <n>           e.g. --track-api-port 9080 (defaults 8080..8084)
               --java-opts "<options>"        JVM options of each service
                                              (default "%s", or $NOVATUNE_SERVICE_JAVA_OPTS)
@@ -53,6 +56,7 @@ record StackOptions(
         int kafkaPort = 19092;
         int s3Port = 18333;
         int catalogPort = CatalogStandIn.DEFAULT_PORT;
+        int providerPort = ProviderFilesStandIn.DEFAULT_PORT;
         List<StackService> services = new ArrayList<>(StackService.DEFAULTS);
         String javaOptions = javaOptionsFromEnvironment == null || javaOptionsFromEnvironment.isBlank()
                 ? DEFAULT_JAVA_OPTIONS : javaOptionsFromEnvironment;
@@ -68,6 +72,7 @@ record StackOptions(
                 case "--kafka-port" -> kafkaPort = port(args, ++i, flag);
                 case "--s3-port" -> s3Port = port(args, ++i, flag);
                 case "--catalog-port" -> catalogPort = port(args, ++i, flag);
+                case "--provider-port" -> providerPort = port(args, ++i, flag);
                 case "--java-opts" -> javaOptions = value(args, ++i, flag);
                 case "--startup-timeout-seconds" -> startupTimeout = Duration.ofSeconds(positive(args, ++i, flag));
                 default -> {
@@ -80,7 +85,7 @@ record StackOptions(
             }
         }
         return new StackOptions(dataDirectory.toAbsolutePath().normalize(), reset, startServices, postgresPort, kafkaPort,
-                s3Port, catalogPort, List.copyOf(services), List.of(javaOptions.trim().split("\\s+")), startupTimeout);
+                s3Port, catalogPort, providerPort, List.copyOf(services), List.of(javaOptions.trim().split("\\s+")), startupTimeout);
     }
 
     private static int servicePortFlag(String flag, List<StackService> services) {

@@ -45,6 +45,9 @@ record StackSummary(
         if (infrastructure.musicDatabases() != null) {
             line(text, "music databases", infrastructure.musicDatabases().describe());
         }
+        if (infrastructure.provider() != null) {
+            line(text, "provider stand-in", infrastructure.provider().describe());
+        }
         devToken.ifPresent(token -> {
             line(text, "dev token", "(user " + DevToken.USER_ID + ", role admin; also in " + data.devTokenFile() + ")");
             text.append(token).append(System.lineSeparator());

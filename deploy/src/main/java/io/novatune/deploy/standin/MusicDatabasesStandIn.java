@@ -12,7 +12,7 @@ import io.novatune.infra.standin.MusicDatabaseStandIn;
  */
 public final class MusicDatabasesStandIn implements AutoCloseable {
 
-    public static final int DEFAULT_PORT = 18701;
+    public static final int DEFAULT_PORT = 18702;
 
     private final MusicDatabaseStandIn databases;
 
