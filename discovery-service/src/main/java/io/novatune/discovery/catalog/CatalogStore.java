@@ -324,11 +324,11 @@ public class CatalogStore {
         return time == null ? null : time.toInstant();
     }
 
-    static OffsetDateTime offset(Instant instant) {
+    public static OffsetDateTime offset(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    static <T> DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name, T value, Class<T> type) {
+    public static <T> DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name, T value, Class<T> type) {
         return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 }
