@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.novatune.discovery.identification.TrackKey;
@@ -58,6 +59,13 @@ public class Catalog {
                         List<CatalogTrack> items = hasMore ? rows.subList(0, limit) : rows;
                         return new CatalogPage(items, hasMore ? encodeCursor(sort, items.get(items.size() - 1)) : null, hasMore);
                     });
+        });
+    }
+
+    public Flux<CatalogTrack> export(String userId, CatalogFilter filter) {
+        return Flux.defer(() -> {
+            validate(filter);
+            return store.export(userId, filter);
         });
     }
 

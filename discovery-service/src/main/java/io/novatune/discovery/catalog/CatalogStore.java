@@ -6,6 +6,7 @@ import io.r2dbc.spi.Readable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -188,6 +189,23 @@ public class CatalogStore {
             spec = spec.bind(bind.getKey(), bind.getValue());
         }
         return spec.map(CatalogStore::track).all().collectList();
+    }
+
+    /**
+     * Every track of the user matching the filter, in artist order, fetched from the database 500 rows at a time:
+     * an export of 100,000 rows holds a few hundred in memory.
+     */
+    public Flux<CatalogTrack> export(String userId, CatalogFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM catalog_tracks WHERE user_id = :userId");
+        Map<String, Object> binds = new LinkedHashMap<>();
+        binds.put("userId", userId);
+        where(sql, binds, filter);
+        sql.append(" ORDER BY artist_key, title_key, id");
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
+        for (Map.Entry<String, Object> bind : binds.entrySet()) {
+            spec = spec.bind(bind.getKey(), bind.getValue());
+        }
+        return spec.filter(statement -> statement.fetchSize(500)).map(CatalogStore::track).all();
     }
 
     /** The filter's conditions, appended with their parameters; shared by the list and the export. */
