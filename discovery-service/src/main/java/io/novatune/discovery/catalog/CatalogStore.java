@@ -236,8 +236,8 @@ public class CatalogStore {
                 case "MEDIUM" -> List.of("STRONG", "MEDIUM");
                 default -> List.of("STRONG", "MEDIUM", "PROVISIONAL");
             };
-            sql.append(" AND confidence IN (:confidences)");
-            binds.put("confidences", enough);
+            // The values are the three known confidences (validated), written into the statement.
+            sql.append(" AND confidence IN ('").append(String.join("', '", enough)).append("')");
         }
         if (filter.method() != null) {
             sql.append(" AND method = :method");
