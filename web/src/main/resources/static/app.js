@@ -1,7 +1,7 @@
 // The shell: configuration, sign-in (local "sign in as" or OpenID Connect), and hash routing between the views.
 import { ApiError, session, signInLocally } from './api.js';
 import { $, showError, guarded } from './ui.js';
-import { beginSignIn, completeSignIn } from './oidc.js';
+import { beginSignIn, completeSignIn, keepRenewed } from './oidc.js';
 import { initLibrary, reloadLibrary } from './library.js';
 import { loadTrash } from './trash.js';
 import { initAdmin, loadAdmin } from './admin.js';
@@ -45,7 +45,10 @@ $('sign-in-form').addEventListener('submit', guarded(async e => {
   signedIn(user);
 }));
 $('sign-in-oidc').addEventListener('click', guarded(() => beginSignIn(config.signIn.oidc)));
+// Stops the silent renewal of an OIDC sign-in.
+let stopRenewal = () => {};
 function signOut() {
+  stopRenewal();
   session.signOut();
   $('toasts').replaceChildren();
   $('errors').replaceChildren();
@@ -74,9 +77,13 @@ async function start() {
   if (config.signIn.oidc) {
     $('sign-in-oidc-issuer').textContent = config.signIn.oidc.issuer;
     try {
-      const token = await completeSignIn(config.signIn.oidc);
-      if (token) {
-        signedIn(session.adopt(token));
+      const answer = await completeSignIn(config.signIn.oidc);
+      if (answer) {
+        signedIn(session.adopt(answer.access_token));
+        stopRenewal = keepRenewed(config.signIn.oidc, answer, {
+          adopt: token => session.adopt(token),
+          ended: () => window.dispatchEvent(new Event('novatune:unauthorized')),
+        });
         return;
       }
     } catch (error) {

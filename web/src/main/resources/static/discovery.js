@@ -1,10 +1,10 @@
 // Discovery: import a DJ tracklist (pasted text or a dropped .txt/.cue/.json file), see its parsed entries and the
 // lines that could not be parsed, correct an entry, export it as a CUE sheet (discovery-service's /api/v1/tracklists).
 //
-// Extension points for what discovery-service does not serve yet: `discoveryPanels` below takes further panels
-// (identification progress, catalog, want-list, statistics), each { id, render(tracklist, container) }; the
-// tracklist view calls every registered panel when a tracklist is shown.
+// `discoveryPanels` below takes further panels (identification.js registers one), each
+// { id, render(tracklist, container) }; the tracklist view calls every registered panel when a tracklist is shown.
 import { api, ApiError } from './api.js';
+import { identificationPanel } from './identification.js';
 import { $, el, toast, showError, guarded, markFieldErrors, clearFieldErrors, when } from './ui.js';
 
 export const discoveryPanels = [];
@@ -99,6 +99,8 @@ function render(tracklist) {
   current = tracklist;
   $('tracklist').hidden = false;
   $('entry-form').hidden = true;
+  // A CUE download belongs to the tracklist it was exported from.
+  $('cue-download').hidden = true;
   $('tracklist-title').textContent = tracklist.title;
   $('tracklist-meta').textContent = [tracklist.djName && `by ${tracklist.djName}`, tracklist.format,
     tracklist.playedAt && `played ${when(tracklist.playedAt)}`, `imported ${when(tracklist.createdAt)}`].filter(Boolean).join(' · ');
@@ -169,6 +171,7 @@ async function onExportCue() {
 }
 
 export function initDiscovery() {
+  discoveryPanels.push(identificationPanel);
   $('import-form').addEventListener('submit', onImport);
   $('import-file').addEventListener('change', () => setDropped($('import-file').files[0] || null));
   const zone = $('drop-zone');

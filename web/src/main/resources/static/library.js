@@ -131,14 +131,25 @@ async function onUpload(e) {
     $('upload-status').textContent = '';
     progress.hidden = true;
     markFieldErrors(form, error, UPLOAD_FIELDS);
-    if (error.status === 413) {
-      showError(new ApiError(413, { detail: `The file is too large or would exceed your storage quota. ${error.message}` }));
-    } else if (error.status === 403) {
-      showError(new ApiError(403, { detail: `Upload refused: ${error.message}` }));
-    } else {
-      showError(error);
-    }
+    const refusal = uploadRefusal(error);
+    showError(refusal ? new ApiError(error.status, { detail: refusal }) : error);
   }
+}
+
+/** What a refused upload means for the person, from track-api's problem: file size, storage quota, track cap. */
+function uploadRefusal({ status, problem, message }) {
+  const type = problem?.type || '';
+  if (status === 413 && problem?.maxFileSizeBytes) {
+    return `The file is too large: a file may have at most ${formatBytes(problem.maxFileSizeBytes)}.`;
+  }
+  if (type.endsWith('quota-exceeded')) {
+    return `Not enough storage for this file: it needs at least ${formatBytes(problem.requestedBytes)}, and `
+      + `${formatBytes(Math.max(problem.limitBytes - problem.usedBytes, 0))} of your ${formatBytes(problem.limitBytes)} are free. `
+      + 'Delete tracks to make room (a track in the trash counts until it is deleted for good).';
+  }
+  if (type.endsWith('track-limit-reached')) return `Your library is full. ${message}`;
+  if (status === 403 || status === 413) return `Upload refused: ${message}`;
+  return null;
 }
 
 // ---------- details, edit, play, delete ----------

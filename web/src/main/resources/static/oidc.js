@@ -1,8 +1,11 @@
 // OpenID Connect sign-in for production: authorization code + PKCE (RFC 7636, S256) against the configured issuer,
-// as a public client (no secret in the browser). The access token stays in memory (api.js); only the short-lived
-// code verifier and state cross the redirect, in sessionStorage, and are removed as soon as the app is back.
+// as a public client (no secret in the browser). The access token stays in memory (api.js), the refresh token in a
+// closure of keepRenewed; only the short-lived code verifier and state cross the redirect, in sessionStorage, and are
+// removed as soon as the app is back.
 
 const PENDING = 'novatune.oidc.pending';
+// The share of an access token's lifetime after which it is renewed.
+const RENEW_AT = 0.75;
 
 const base64url = bytes => btoa(String.fromCharCode(...new Uint8Array(bytes)))
   .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -51,7 +54,8 @@ export async function beginSignIn(config, location = window.location) {
 
 /**
  * Back from the provider (?code=…&state=…): checks the state, redeems the code with the verifier and answers the
- * access token; null when this page load is no such return. The query is removed from the address bar.
+ * token response ({ access_token, expires_in, refresh_token? }); null when this page load is no such return. The
+ * query is removed from the address bar.
  */
 export async function completeSignIn(config, location = window.location) {
   const query = new URLSearchParams(location.search);
@@ -61,16 +65,50 @@ export async function completeSignIn(config, location = window.location) {
   history.replaceState(null, '', redirectUriOf(location) + location.hash);
   if (query.has('error')) throw new Error(`sign-in refused: ${query.get('error_description') || query.get('error')}`);
   if (!pending || pending.state !== query.get('state')) throw new Error('sign-in answer does not match this tab; sign in again');
+  return redeem(config, { grant_type: 'authorization_code', code: query.get('code'),
+    redirect_uri: redirectUriOf(location), client_id: config.clientId, code_verifier: pending.verifier });
+}
+
+/** A request to the provider's token endpoint; answers its token response or throws its refusal. */
+async function redeem(config, grant) {
   const provider = await discover(config.issuer);
   const response = await fetch(provider.token_endpoint, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code: query.get('code'),
-      redirect_uri: redirectUriOf(location), client_id: config.clientId, code_verifier: pending.verifier }),
+    body: new URLSearchParams(grant),
   });
   const answer = await response.json().catch(() => ({}));
   if (!response.ok || !answer.access_token) {
-    throw new Error(`the identity provider refused the code: ${answer.error_description || answer.error || response.status}`);
+    throw new Error(`the identity provider refused the ${grant.grant_type.replace('_', ' ')}: `
+      + `${answer.error_description || answer.error || response.status}`);
   }
-  return answer.access_token;
+  return answer;
+}
+
+/**
+ * Silent renewal: when the provider gave a refresh token, a new access token is fetched with it after
+ * RENEW_AT of the current one's lifetime, so a person working in the app is not signed out when a token expires.
+ * `adopt` receives each new access token; `ended` is called once when renewal fails (the person signs in again).
+ * Answers a function that stops the renewal (on sign-out).
+ */
+export function keepRenewed(config, answer, { adopt, ended }) {
+  let timer = null;
+  let stopped = false;
+  const plan = current => {
+    if (stopped || !current.refresh_token || !current.expires_in) return;
+    timer = setTimeout(async () => {
+      try {
+        const next = await redeem(config, { grant_type: 'refresh_token', refresh_token: current.refresh_token,
+          client_id: config.clientId });
+        if (stopped) return;
+        adopt(next.access_token);
+        // A provider that does not rotate refresh tokens answers none: the current one stays valid.
+        plan({ ...next, refresh_token: next.refresh_token || current.refresh_token });
+      } catch (error) {
+        if (!stopped) ended(error);
+      }
+    }, current.expires_in * 1000 * RENEW_AT);
+  };
+  plan(answer);
+  return () => { stopped = true; clearTimeout(timer); };
 }

@@ -11,8 +11,9 @@ import java.time.Duration;
  * How archiving runs ({@code novatune.archiver.*}).
  *
  * @param maxInFlight    assets copied at the same time by this instance, over all partitions; each holds one
- *                       part buffer ({@code novatune.s3.part-size}). A listener waits for a free slot, so a slow
- *                       S3 or provider slows consumption instead of piling up work (back-pressure).
+ *                       part buffer ({@code novatune.s3.part-size}), two when it is larger than a part. A
+ *                       listener waits for a free slot, so a slow S3 or provider slows consumption instead of
+ *                       piling up work (back-pressure).
  * @param retry          in-process tries of one asset on a retryable failure
  * @param maxSize        largest file accepted per kind, checked against the declared Content-Length before
  *                       anything is stored; at most 5 GiB (the copy that adds the metadata is one request)

@@ -2,6 +2,7 @@ package io.novatune.archiver.storage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -26,10 +28,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The archive copies in the bucket. A copy is written by streaming: the source is read one part (one reused
- * buffer) at a time, hashed and uploaded, so an in-flight asset holds {@code part-size} bytes whatever its size.
+ * The archive copies in the bucket. A copy is written by streaming: the source is read one part at a time, hashed
+ * and uploaded, so an in-flight asset holds at most two {@code part-size} buffers whatever its size: the part being
+ * uploaded and the next one, read meanwhile.
  * <p>
  * The SHA-256 is known only once the last byte has passed, but S3 takes user metadata only when an upload
  * starts. So a file of one part is hashed in its buffer and put with its metadata in one request, and a larger
@@ -38,7 +46,7 @@ import java.util.Optional;
  * writes it again.
  */
 @Component
-public class ArchiveStore {
+public class ArchiveStore implements DisposableBean {
 
     public static final String SHA256_METADATA = "sha256";
     public static final String SIZE_METADATA = "size-bytes";
@@ -49,12 +57,20 @@ public class ArchiveStore {
     private final String bucket;
     private final int partSize;
     private final Clock clock;
+    private final ExecutorService partUploads;
 
     public ArchiveStore(S3Client s3, S3Properties properties, Clock clock) {
         this.s3 = s3;
         this.bucket = properties.bucket();
         this.partSize = (int) properties.partSize().toBytes();
         this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        // One part per multipart upload in flight, and the uploads are bounded by max-in-flight: no bound needed here.
+        this.partUploads = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "archive-part-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -122,16 +138,29 @@ public class ArchiveStore {
         try {
             List<CompletedPart> parts = new ArrayList<>();
             long stored = 0;
+            byte[] uploading = buffer;
+            byte[] reading = new byte[buffer.length];
             int filled = first;
             while (filled > 0) {
                 int partNumber = parts.size() + 1;
+                byte[] part = uploading;
                 int size = filled;
-                String etag = s3.uploadPart(request -> request.bucket(bucket).key(key).uploadId(uploadId)
-                        .partNumber(partNumber).contentLength((long) size), body(buffer, size, contentType)).eTag();
-                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
+                Future<String> upload = partUploads.submit(() -> s3.uploadPart(request -> request.bucket(bucket)
+                                .key(key).uploadId(uploadId).partNumber(partNumber).contentLength((long) size),
+                        body(part, size, contentType)).eTag());
                 stored += size;
-                filled = stored < length ? fill(source, buffer) : 0;
-                sha256.update(buffer, 0, filled);
+                // The next part is read while this one uploads: the provider and S3 are busy at the same time.
+                try {
+                    filled = stored < length ? fill(source, reading) : 0;
+                } catch (IOException readFailed) {
+                    // The part must have landed or failed before the upload is aborted, or it could outlive the abort.
+                    awaitQuietly(upload);
+                    throw readFailed;
+                }
+                sha256.update(reading, 0, filled);
+                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(await(upload)).build());
+                uploading = reading;
+                reading = part;
             }
             if (stored != length) {
                 throw new IOException("stored " + stored + " bytes, " + length + " declared");
@@ -161,6 +190,33 @@ public class ArchiveStore {
     private static RequestBody body(byte[] buffer, int size, String contentType) {
         // A fresh stream over the same buffer for every SDK attempt, and no copy of the buffer.
         return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, size), size, contentType);
+    }
+
+    private static String await(Future<String> upload) throws InterruptedIOException {
+        try {
+            return upload.get();
+        } catch (InterruptedException e) {
+            upload.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while a part was uploading");
+        } catch (ExecutionException e) {
+            // The SDK's own exception, as if the part had been uploaded on this thread.
+            if (e.getCause() instanceof RuntimeException sdkFailure) {
+                throw sdkFailure;
+            }
+            throw new IllegalStateException("uploading a part failed", e.getCause());
+        }
+    }
+
+    private static void awaitQuietly(Future<String> upload) {
+        try {
+            upload.get();
+        } catch (InterruptedException e) {
+            upload.cancel(true);
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException ignored) {
+            // The read failure is the one reported; the upload is aborted either way.
+        }
     }
 
     private static int fill(InputStream source, byte[] buffer) throws IOException {
@@ -219,6 +275,11 @@ public class ArchiveStore {
             keyMarker = page.nextKeyMarker();
             uploadIdMarker = page.nextUploadIdMarker();
         }
+    }
+
+    @Override
+    public void destroy() {
+        partUploads.shutdownNow();
     }
 
     public String bucket() {

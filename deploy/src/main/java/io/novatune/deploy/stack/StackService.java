@@ -22,8 +22,8 @@ public record StackService(String module, int port, Optional<String> database) {
 
     /**
      * The web app (module {@code web}): static files and the one-origin proxy to track-api and discovery-service.
-     * Not one of the {@link #DEFAULTS}: it has no Kubernetes manifests of its own and no database; the launcher
-     * starts it after the services. Port 8080 is track-api's, so the next free one.
+     * Not one of the {@link #DEFAULTS}: it reads no Kafka and no database, and the launcher starts it after the
+     * services. Port 8080 is track-api's, so the next free one.
      */
     public static final StackService WEB = new StackService("web", 8085, Optional.empty());
 

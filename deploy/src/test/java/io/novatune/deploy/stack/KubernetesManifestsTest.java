@@ -57,6 +57,10 @@ class KubernetesManifestsTest {
     private static final String READINESS = "/actuator/health/readiness";
     private static final String PROMETHEUS = "/actuator/prometheus";
 
+    /** Everything with a Deployment: the five services and the web app. */
+    private static final List<StackService> DEPLOYED =
+            Stream.concat(StackService.DEFAULTS.stream(), Stream.of(StackService.WEB)).toList();
+
     private static Path repository;
     private static Path base;
     private static List<Manifest> all;
@@ -93,7 +97,7 @@ class KubernetesManifestsTest {
 
     @Test
     void every_service_has_a_deployment_a_service_and_a_configmap() {
-        for (StackService service : StackService.DEFAULTS) {
+        for (StackService service : DEPLOYED) {
             for (String kind : List.of("Deployment", "Service", "ConfigMap")) {
                 assertThat(find(kind, service.module())).as(kind + " " + service.module()).isPresent();
             }
@@ -167,7 +171,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void only_track_apis_api_port_is_open_beyond_the_namespace_and_monitoring() {
+    void only_track_apis_api_port_and_the_web_apps_port_are_open_beyond_the_namespace_and_monitoring() {
         List<Manifest> policies = inBase.stream().filter(manifest -> manifest.kind().equals("NetworkPolicy")).toList();
         Manifest internal = policies.stream().filter(policy -> map(policy.body(), "spec", "podSelector").isEmpty())
                 .findFirst().orElseThrow(() -> new AssertionError("no NetworkPolicy selecting every pod"));
@@ -179,18 +183,47 @@ class KubernetesManifestsTest {
                         Map.of("namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "monitoring"))));
             }
         }
+        Map<String, Integer> openToAll = new LinkedHashMap<>();
         for (Manifest policy : policies) {
             for (Object rule : list(map(policy.body(), "spec"), "ingress")) {
                 if (cast(rule).get("from") == null) {
-                    // Open to all: only track-api's API port.
-                    assertThat(map(policy.body(), "spec", "podSelector", "matchLabels"))
-                            .as(policy.name() + " opens to all").isEqualTo(Map.of("app.kubernetes.io/name", "track-api"));
-                    assertThat(list(cast(rule), "ports")).as(policy.name() + " ports open to all")
-                            .containsExactly(Map.of("port", containerPort(containers(deployment("track-api")).get(0), HTTP),
-                                    "protocol", "TCP"));
+                    String pods = String.valueOf(map(policy.body(), "spec", "podSelector", "matchLabels").get("app.kubernetes.io/name"));
+                    for (Object port : list(cast(rule), "ports")) {
+                        openToAll.put(pods, ((Number) cast(port).get("port")).intValue());
+                    }
                 }
             }
         }
+        assertThat(openToAll).as("pods and ports open to all").isEqualTo(Map.of(
+                "track-api", containerPort(containers(deployment("track-api")).get(0), HTTP),
+                "web", containerPort(containers(deployment("web")).get(0), HTTP)));
+    }
+
+    @Test
+    void the_ingress_sends_everything_to_the_web_app_whose_proxy_reaches_both_apis_by_their_services() {
+        List<Manifest> ingresses = inBase.stream().filter(manifest -> manifest.kind().equals("Ingress")).toList();
+        assertThat(ingresses).as("Ingresses").hasSize(1);
+        Manifest ingress = ingresses.get(0);
+        List<Object> rules = list(map(ingress.body(), "spec"), "rules");
+        assertThat(rules).hasSize(1);
+        Map<String, Object> path = cast(list(map(cast(rules.get(0)), "http"), "paths").get(0));
+        assertThat(path).containsEntry("path", "/").containsEntry("pathType", "Prefix");
+        Map<String, Object> backend = map(path, "backend", "service");
+        assertThat(backend).containsEntry("name", "web");
+        Object servicePort = map(backend, "port").get("name");
+        Manifest webService = find("Service", "web").orElseThrow();
+        assertThat(list(map(webService.body(), "spec"), "ports")).as("the web Service's port the Ingress names")
+                .anySatisfy(port -> assertThat(cast(port)).containsEntry("name", servicePort).containsEntry("targetPort", HTTP));
+
+        Map<String, String> web = environment(deployment("web"));
+        assertThat(web).containsEntry("PORT", Integer.toString(containerPort(containers(deployment("web")).get(0), HTTP)));
+        assertThat(web.get("NOVATUNE_WEB_TRACK_API_URL")).isEqualTo("http://track-api:" + servicePort("track-api", HTTP));
+        assertThat(web.get("NOVATUNE_WEB_DISCOVERY_URL")).isEqualTo("http://discovery-service:" + servicePort("discovery-service", HTTP));
+        // Production signs in with the identity provider track-api trusts, never with the local "sign in as" form.
+        assertThat(web).containsEntry("NOVATUNE_WEB_SIGN_IN_DEV", "false")
+                .containsEntry("NOVATUNE_WEB_SIGN_IN_ISSUER",
+                        environment(deployment("track-api")).get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI"))
+                .containsKey("NOVATUNE_WEB_SIGN_IN_CLIENT_ID");
     }
 
     @Test
@@ -289,7 +322,7 @@ class KubernetesManifestsTest {
 
     @Test
     void every_pod_runs_a_bounded_jvm_as_non_root_on_a_read_only_root_and_outlasts_its_shutdown() {
-        for (StackService service : StackService.DEFAULTS) {
+        for (StackService service : DEPLOYED) {
             Manifest deployment = deployment(service.module());
             Map<String, Object> pod = map(map(deployment.body(), "spec"), "template", "spec");
             Map<String, Object> container = containers(deployment).get(0);
@@ -358,6 +391,13 @@ class KubernetesManifestsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Object servicePort(String service, String portName) {
+        Manifest manifest = find("Service", service).orElseThrow(() -> new AssertionError("no Service " + service));
+        return list(map(manifest.body(), "spec"), "ports").stream().map(KubernetesManifestsTest::cast)
+                .filter(port -> portName.equals(port.get("name"))).map(port -> port.get("port"))
+                .findFirst().orElseThrow(() -> new AssertionError(service + " has no port " + portName));
     }
 
     private static Optional<Manifest> find(String kind, String name) {

@@ -36,7 +36,13 @@ final class ApiProxy implements WebFilter {
     static final String RESOLVE_HEADER = "X-Novatune-Resolve";
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+    /**
+     * The answer's body is written again by this server, which sets its own framing. A request's body passes
+     * unchanged, so its Content-Length goes on: track-api refuses an upload too large for the file limit or the
+     * quota by it before a byte is stored.
+     */
+    private static final Set<String> NOT_ANSWERED = Set.of("content-length");
 
     private final ApiRoutes routes;
     private final WebClient client;
@@ -78,7 +84,7 @@ final class ApiProxy implements WebFilter {
                     }
                     response.setStatusCode(answer.statusCode());
                     answer.headers().asHttpHeaders().forEach((name, values) -> {
-                        if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                        if (!HOP_BY_HOP.contains(name.toLowerCase()) && !NOT_ANSWERED.contains(name.toLowerCase())) {
                             response.getHeaders().addAll(name, values);
                         }
                     });

@@ -45,6 +45,12 @@ class DiscoveryInTheBrowserTest {
             "    PERFORMER \"Overmono\"",
             "    INDEX 01 05:10:00", "");
 
+    /** Two tracks the recorded MusicBrainz has, and one no database has. */
+    private static final String IDENTIFIABLE = String.join("\n",
+            "1. Bicep - Apricots",
+            "2. Hot Chip - Flutes",
+            "3. Nobody Knows - A Track Nobody Pressed");
+
     private Servers servers;
     private ChromeDriver driver;
     private WebDriverWait wait;
@@ -139,5 +145,29 @@ class DiscoveryInTheBrowserTest {
                 + "fetch(document.getElementById('cue-download').href).then(r => r.text()).then(done, e => done('failed: ' + e));");
         assertThat((String) cue).contains("TRACK 01 AUDIO", "PERFORMER \"Bicep\"", "TITLE \"So U Kno\"");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tracklists li"), 2));
+    }
+
+    @Test
+    @Order(5)
+    void identifying_a_tracklist_shows_the_job_progress_until_every_entry_has_an_answer() {
+        driver.findElement(By.id("import-title")).sendKeys("Identify me");
+        driver.findElement(By.id("import-text")).sendKeys(IDENTIFIABLE);
+        driver.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-status"), "Imported “Identify me”: 3 entries"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("identify-start"))).click();
+
+        new WebDriverWait(driver, Duration.ofSeconds(90)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("identification-status"), "Identification finished: 3 of 3 entries looked up"));
+        assertThat(driver.findElement(By.id("identification-status")).getText()).contains("2 identified", "1 not found");
+        WebElement progress = driver.findElement(By.id("identification-progress"));
+        assertThat(progress.getDomProperty("value")).isEqualTo("3");
+        assertThat(progress.getDomProperty("max")).isEqualTo("3");
+        assertThat(driver.findElement(By.cssSelector("#identification-results tr[data-position='1']")).getDomAttribute("data-state"))
+                .isEqualTo("IDENTIFIED");
+        assertThat(driver.findElement(By.cssSelector("#identification-results tr[data-position='2']")).getText())
+                .contains("Hot Chip – Flutes", "identified");
+        assertThat(driver.findElement(By.cssSelector("#identification-results tr[data-position='3']")).getDomAttribute("data-state"))
+                .isEqualTo("FAILED");
+        assertThat(driver.findElement(By.id("identify-start")).getText()).isEqualTo("Identify again");
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -24,7 +25,8 @@ import com.sun.net.httpserver.HttpServer;
  * The smallest OpenID provider the web app's code + PKCE flow can run against, for the one browser test that walks
  * it: a discovery document, an authorization endpoint that signs the person in at once and sends the code back, and
  * a token endpoint that redeems a code only with the verifier whose S256 challenge came with it, answering a token
- * track-api accepts. Not a security component: it stands for the organisation's provider in a test.
+ * track-api accepts that expires in {@code expiresInSeconds} and a refresh token, which it redeems once for a new
+ * pair (rotation). Not a security component: it stands for the organisation's provider in a test.
  */
 final class IdentityProviderStandIn implements AutoCloseable {
 
@@ -34,12 +36,17 @@ final class IdentityProviderStandIn implements AutoCloseable {
     private final HttpServer server;
     private final URI issuer;
     private final Supplier<String> accessToken;
+    private final int expiresInSeconds;
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+    private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
     final AtomicInteger tokensIssued = new AtomicInteger();
+    final AtomicInteger tokensRefreshed = new AtomicInteger();
     final AtomicInteger tokensRefused = new AtomicInteger();
+    final AtomicReference<String> lastAccessToken = new AtomicReference<>();
 
-    IdentityProviderStandIn(Supplier<String> accessToken) throws IOException {
+    IdentityProviderStandIn(Supplier<String> accessToken, int expiresInSeconds) throws IOException {
         this.accessToken = accessToken;
+        this.expiresInSeconds = expiresInSeconds;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         issuer = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/realms/novatune");
         server.createContext("/realms/novatune/.well-known/openid-configuration", exchange -> send(exchange, 200,
@@ -70,6 +77,17 @@ final class IdentityProviderStandIn implements AutoCloseable {
 
     private void token(HttpExchange exchange) throws IOException {
         Map<String, String> body = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if ("refresh_token".equals(body.get("grant_type"))) {
+            String clientId = refreshTokens.remove(body.getOrDefault("refresh_token", ""));
+            if (clientId == null || !clientId.equals(body.get("client_id"))) {
+                tokensRefused.incrementAndGet();
+                send(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"refresh token refused\"}");
+                return;
+            }
+            tokensRefreshed.incrementAndGet();
+            issue(exchange, clientId);
+            return;
+        }
         Grant grant = grants.remove(body.getOrDefault("code", ""));
         boolean valid = grant != null && "authorization_code".equals(body.get("grant_type"))
                 && grant.clientId().equals(body.get("client_id")) && grant.redirectUri().equals(body.get("redirect_uri"))
@@ -80,7 +98,16 @@ final class IdentityProviderStandIn implements AutoCloseable {
             return;
         }
         tokensIssued.incrementAndGet();
-        send(exchange, 200, "{\"access_token\":\"" + accessToken.get() + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+        issue(exchange, grant.clientId());
+    }
+
+    private void issue(HttpExchange exchange, String clientId) throws IOException {
+        String token = accessToken.get();
+        String refreshToken = UUID.randomUUID().toString();
+        refreshTokens.put(refreshToken, clientId);
+        lastAccessToken.set(token);
+        send(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+                + expiresInSeconds + ",\"refresh_token\":\"" + refreshToken + "\"}");
     }
 
     private static String s256(String verifier) {

@@ -423,4 +423,61 @@ class LibraryInTheBrowserTest {
                 .map(WebElement::getText).toList();
         assertThat(titles).doesNotHaveDuplicates().startsWith("Long Player 01 — Scroll Band").endsWith("Long Player 45 — Scroll Band");
     }
+
+    @Test
+    @Order(15)
+    void an_upload_over_the_file_size_limit_or_the_storage_quota_is_refused_with_its_reason_and_stores_nothing()
+            throws IOException {
+        // Servers: at most 512 KB per file and 1 MB of storage per user; this user has used none of it yet.
+        wait.until(ExpectedConditions.textMatches(By.id("quota"), Pattern.compile("Storage: 0 B of .* used, 45 tracks\\.")));
+        Path tooLarge = Files.createTempFile("novatune-too-large-", ".wav");
+        Files.write(tooLarge, silentWav(700 * 1024));
+        Path fits = Files.createTempFile("novatune-fits-", ".wav");
+        Files.write(fits, silentWav(400 * 1024));
+        try {
+            driver.executeScript("document.getElementById('upload-panel').open = true");
+            upload(tooLarge, "Too Large To Keep");
+            awaitRefusal("The file is too large: a file may have at most 512");
+            upload(fits, "Fits Once");
+            wait.until(ExpectedConditions.textToBe(By.id("upload-status"), "Uploaded “Fits Once”."));
+            upload(fits, "Fits Twice");
+            wait.until(ExpectedConditions.textToBe(By.id("upload-status"), "Uploaded “Fits Twice”."));
+            upload(fits, "One Too Many");
+            awaitRefusal("Not enough storage for this file");
+
+            wait.until(ExpectedConditions.textMatches(By.id("quota"), Pattern.compile("used, 47 tracks\\.")));
+            assertThat(driver.findElement(By.id("tracks")).getText()).doesNotContain("Too Large To Keep", "One Too Many");
+        } finally {
+            Files.deleteIfExists(tooLarge);
+            Files.deleteIfExists(fits);
+        }
+    }
+
+    private void upload(Path file, String title) {
+        driver.findElement(By.id("upload-file")).sendKeys(file.toString());
+        WebElement titleField = driver.findElement(By.id("upload-title"));
+        titleField.clear();
+        titleField.sendKeys(title);
+        WebElement artist = driver.findElement(By.id("upload-artist"));
+        artist.clear();
+        artist.sendKeys("Upload Limits");
+        driver.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+    }
+
+    private void awaitRefusal(String reason) {
+        wait.until(browser -> !browser.findElement(By.id("errors")).getText().isBlank());
+        assertThat(driver.findElement(By.id("errors")).getText()).contains(reason).doesNotContain("{");
+        assertThat(driver.findElement(By.id("upload-progress")).isDisplayed()).isFalse();
+        driver.findElements(By.cssSelector("#errors button")).forEach(WebElement::click);
+    }
+
+    /** A valid WAV file of silence with {@code dataBytes} of samples. */
+    private static byte[] silentWav(int dataBytes) {
+        ByteBuffer wav = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes()).putInt(36 + dataBytes).put("WAVE".getBytes())
+                .put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(8000)
+                .putInt(16000).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes()).putInt(dataBytes);
+        return wav.array();
+    }
 }

@@ -17,6 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class Servers {
 
     static final String JWT_SECRET = "web-browser-tests-secret-0123456789abcdef0123456789";
+    static final String MAX_FILE_SIZE = "512KB";
+    static final String STORAGE_QUOTA = "1MB";
     private static final String BUCKET = "novatune-media";
 
     private static Servers instance;
@@ -30,8 +32,11 @@ final class Servers {
         // The two child JVMs start side by side, so that one's waits (migrations, Kafka, readiness polls) overlap the other's.
         CompletableFuture<DiscoveryJar> discoveryStarting =
                 CompletableFuture.supplyAsync(() -> DiscoveryJar.start("discovery_web", JWT_SECRET));
+        // Small limits, so that a browser test can meet both refusals of an upload with files of a few MiB.
         trackApi = TrackApiJar.start(TrackApiJar.Settings.of("tracks", BUCKET, JWT_SECRET)
-                .with("SPRING_PROFILES_ACTIVE", "local"));
+                .with("SPRING_PROFILES_ACTIVE", "local")
+                .with("NOVATUNE_UPLOADS_MAX_FILE_SIZE", MAX_FILE_SIZE)
+                .with("NOVATUNE_QUOTA_DEFAULT_LIMIT", STORAGE_QUOTA));
         discovery = discoveryStarting.join();
         int webPort = FreePort.pick();
         web = SpringApplication.run(WebApplication.class,

@@ -97,13 +97,14 @@ class SignInInTheBrowserTest {
     }
 
     @Test
-    void signing_in_through_the_identity_provider_with_pkce_lands_in_the_library_with_the_token_in_memory_only()
+    void signing_in_through_the_identity_provider_with_pkce_lands_in_the_library_and_renews_the_token_in_memory_only()
             throws Exception {
         Servers servers = Servers.get();
         // Neither is closed before the JVM ends: closing a second Reactor Netty app in this JVM disposes the global
         // event loops the local stack's web app serves on too.
+        // Tokens for 4 s: the app renews each after 3 s with its refresh token.
         IdentityProviderStandIn provider = new IdentityProviderStandIn(
-                () -> servers.trackApi().token("oidc-person", "user", "admin"));
+                () -> servers.trackApi().token("oidc-person", "user", "admin"), 4);
         var web = org.springframework.boot.SpringApplication.run(io.novatune.web.WebApplication.class,
                 "--server.port=0", "--NOVATUNE_WEB_TRACK_API_URL=" + servers.trackApiUrl(),
                 "--novatune.web.sign-in.dev=false", "--novatune.web.sign-in.issuer=" + provider.issuer(),
@@ -126,7 +127,19 @@ class SignInInTheBrowserTest {
             assertThat((Object) driver.executeScript("return window.localStorage.length + window.sessionStorage.length"))
                     .isEqualTo(0L);
             assertThat(provider.tokensIssued.get()).isEqualTo(1);
+
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(browser -> provider.tokensRefreshed.get() >= 2);
+            // The token the app now sends is the one the provider issued last.
+            wait.until(browser -> ("Bearer " + provider.lastAccessToken.get()).equals(
+                    ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                            + "import('/api.js').then(m => done(m.session.authorization().Authorization));")));
+            driver.findElement(By.cssSelector("a[href='#/trash']")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-trash")));
+            assertThat(driver.findElement(By.id("who")).getText()).isEqualTo("Signed in as oidc-person");
+            assertThat(driver.findElement(By.id("errors")).getText()).isEmpty();
             assertThat(provider.tokensRefused.get()).isZero();
+            assertThat((Object) driver.executeScript("return window.localStorage.length + window.sessionStorage.length"))
+                    .isEqualTo(0L);
             Browser.screenshot(driver, "sign-in-oidc-library");
         } finally {
             // The other tests here run on the local stack's web app.
