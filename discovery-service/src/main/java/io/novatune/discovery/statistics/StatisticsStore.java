@@ -66,12 +66,14 @@ public class StatisticsStore {
 
     /** Discoveries per artist (or genre) in [split, end) against [start, split). */
     Mono<List<Trend>> trends(String userId, String keyColumn, String nameExpression, Instant start, Instant split, Instant end) {
-        return range(IN_RANGE + "SELECT " + nameExpression + " AS name, "
+        // ORDER BY cannot compute with output names, hence the sub-select.
+        return range(IN_RANGE + "SELECT name, current, previous FROM (SELECT " + nameExpression + " AS name, "
+                + keyColumn + " AS trend_key, "
                 + "count(*) FILTER (WHERE d.created_at >= :split) AS current, "
                 + "count(*) FILTER (WHERE d.created_at < :split) AS previous "
                 + "FROM d JOIN catalog_tracks t ON t.id = d.catalog_track_id WHERE " + keyColumn + " IS NOT NULL "
-                + "GROUP BY " + keyColumn + " HAVING count(*) FILTER (WHERE d.created_at >= :split) > 0 "
-                + "ORDER BY current - previous DESC, current DESC, " + keyColumn + " LIMIT 10", userId, start, end)
+                + "GROUP BY " + keyColumn + ") g WHERE current > 0 "
+                + "ORDER BY current - previous DESC, current DESC, trend_key LIMIT 10", userId, start, end)
                 .bind("split", CatalogStore.offset(split))
                 .map(row -> {
                     long current = row.get("current", Long.class);
