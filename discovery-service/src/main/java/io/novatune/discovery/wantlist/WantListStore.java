@@ -65,17 +65,24 @@ public class WantListStore {
     /** Puts the identified (not provisional) tracks of the user's tracklist on the list; answers how many were new. */
     public Mono<Long> addTracklist(String userId, String tracklistId, int priority, Instant now) {
         return db.sql("""
-                INSERT INTO want_list_entries (id, user_id, catalog_track_id, priority, source_tracklist_id, status,
-                                               added_at, updated_at)
-                SELECT :prefix || upper(lpad(to_hex(row_number() OVER (ORDER BY d.catalog_track_id)), 10, '0')), :userId,
-                       d.catalog_track_id, :priority, :tracklistId, 'wanted', :now, :now
-                  FROM (SELECT DISTINCT r.catalog_track_id FROM discovery_records r
-                         WHERE r.tracklist_id = :tracklistId AND r.user_id = :userId AND r.confidence <> 'PROVISIONAL') d
-                ON CONFLICT (user_id, catalog_track_id) DO NOTHING""")
-                // Ids stay sortable by time: the ULID's 16 leading characters (time and some randomness), then a counter.
-                .bind("prefix", UlidCreator.getMonotonicUlid().toString().substring(0, 16))
-                .bind("userId", userId).bind("tracklistId", tracklistId).bind("priority", priority).bind("now", CatalogStore.offset(now))
-                .fetch().rowsUpdated();
+                SELECT DISTINCT r.catalog_track_id FROM discovery_records r
+                 WHERE r.tracklist_id = :tracklistId AND r.user_id = :userId AND r.confidence <> 'PROVISIONAL'
+                 ORDER BY r.catalog_track_id""")
+                .bind("tracklistId", tracklistId).bind("userId", userId)
+                .map(row -> row.get("catalog_track_id", String.class)).all().collectList()
+                .flatMap(tracks -> tracks.isEmpty() ? Mono.just(0L) : db.sql("""
+                        INSERT INTO want_list_entries (id, user_id, catalog_track_id, priority, source_tracklist_id, status,
+                                                       added_at, updated_at)
+                        SELECT e.id, :userId, e.track_id, :priority, :tracklistId, 'wanted', :now, :now
+                          FROM unnest(CAST(:ids AS text[]), CAST(:tracks AS text[])) AS e (id, track_id)
+                        ON CONFLICT (user_id, catalog_track_id) DO NOTHING""")
+                        // A ULID per entry from the generator: ids built in SQL from one prefix and a counter were the
+                        // same for two bulks in the same millisecond, and the second failed on the primary key.
+                        .bind("ids", tracks.stream().map(track -> UlidCreator.getMonotonicUlid().toString()).toArray(String[]::new))
+                        .bind("tracks", tracks.toArray(String[]::new))
+                        .bind("userId", userId).bind("tracklistId", tracklistId).bind("priority", priority)
+                        .bind("now", CatalogStore.offset(now))
+                        .fetch().rowsUpdated());
     }
 
     public Mono<Boolean> tracklistExists(String userId, String tracklistId) {
