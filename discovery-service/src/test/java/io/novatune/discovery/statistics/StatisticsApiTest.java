@@ -4,12 +4,16 @@ import com.github.f4b6a3.ulid.UlidCreator;
 import io.novatune.discovery.DiscoveryIntegrationTest;
 import io.novatune.discovery.catalog.CatalogFixture;
 import io.novatune.discovery.catalog.CatalogStore;
+import io.novatune.discovery.catalog.DiscoveryRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 import tools.jackson.databind.JsonNode;
 
 import java.time.DayOfWeek;
@@ -51,6 +55,12 @@ class StatisticsApiTest extends DiscoveryIntegrationTest {
 
     @Autowired
     CatalogStore store;
+
+    @Autowired
+    Statistics statisticsService;
+
+    @Autowired
+    TransactionalOperator transactions;
 
     private final String user = "user-" + UUID.randomUUID();
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -213,6 +223,22 @@ class StatisticsApiTest extends DiscoveryIntegrationTest {
         assertThat(t6).isNotNull();
         // A 3 vs 1, C and D 1 vs 0 (by name), B now 2 vs 2.
         assertThat(artistNames()).containsExactly("Artist A", "Artist C", "Artist D", "Artist B");
+    }
+
+    @Test
+    void figures_computed_while_a_discovery_commits_are_dropped_once_it_has() {
+        // Identification records a discovery in a transaction; a request reading the figures before the commit sees
+        // the old ones. They must not stay cached once the discovery is committed.
+        String t6 = store.upsert(user, track("Artist D", "Six", null, null, null, null, null, null), now).block();
+        DiscoveryRecord record = new DiscoveryRecord(null, null, null, "STRONG", 0.0, "manual", List.of("manual"), hoursAgo(1));
+        Long before = transactions.transactional(store.record(user, t6, record)
+                        .then(Mono.defer(() -> statisticsService.statistics(user, "daily"))
+                                // Outside the transaction, as another request would be.
+                                .contextWrite(context -> Context.empty())))
+                .map(DiscoveryStatistics::tracksDiscovered).block();
+        assertThat(before).as("read before the commit").isEqualTo(3);
+
+        assertThat(statistics("daily").at("/tracksDiscovered").asLong()).isEqualTo(4);
     }
 
     @Test
