@@ -86,6 +86,23 @@ class TrackAddedReplayTest extends DiscoveryIntegrationTest {
     }
 
     @Test
+    void a_track_identified_by_hand_with_its_version_in_the_title_is_bought_by_the_same_recording() {
+        // POST /catalog/tracks/{id}/identify keeps the title as typed: the version stays in it, with no version of its own.
+        String typedByHand = wanted.want(track("Bicep", "Glue (Hammer Remix)", null, null, null, null, null, null));
+        String splitUp = wanted.want(track("Four Tet", "Baby", "Floating Points Remix", null, null, null, null, null));
+
+        TrackAdded glue = WantedTracks.trackAdded(user, "Bicep", "Glue (Hammer Remix)", null);
+        TrackAdded baby = WantedTracks.trackAdded(user, "Four Tet", "Baby - Floating Points Remix", null);
+        kafka.publish(glue.getTrackId(), glue);
+        kafka.publish(baby.getTrackId(), baby);
+
+        await().atMost(PATIENCE).until(() -> wanted.entry(typedByHand).status().equals("purchased"));
+        assertThat(wanted.entry(typedByHand).libraryTrackId()).isEqualTo(glue.getTrackId());
+        await().atMost(PATIENCE).until(() -> wanted.entry(splitUp).status().equals("purchased"));
+        assertThat(wanted.entry(splitUp).libraryTrackId()).isEqualTo(baby.getTrackId());
+    }
+
+    @Test
     void replaying_track_added_from_offset_0_or_publishing_an_event_again_has_no_second_effect() {
         String isrc = WantedTracks.randomIsrc();
         String id = wanted.want(track("Bicep", "Glue", null, null, null, isrc, null, null));
