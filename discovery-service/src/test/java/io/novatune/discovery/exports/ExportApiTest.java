@@ -158,6 +158,21 @@ class ExportApiTest extends DiscoveryIntegrationTest {
     }
 
     @Test
+    void an_invalid_filter_is_a_bad_request_before_any_row_is_written() {
+        String tooLong = "x".repeat(201);
+        for (String format : List.of("csv", "json", "txt")) {
+            http.get().uri(uriBuilder -> uriBuilder.path("/api/v1/catalog/export").queryParam("format", format)
+                            .queryParam("genre", tooLong).build())
+                    .headers(h -> h.setBearerAuth(tokenFor(user))).exchange()
+                    .expectStatus().value(status -> assertThat(status).as(format).isEqualTo(400))
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("filter");
+        }
+        http.get().uri("/api/v1/catalog/export?format=csv&discoveredAfter=yesterday")
+                .headers(h -> h.setBearerAuth(tokenFor(user))).exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
     void an_export_holds_only_the_users_own_rows() {
         String stranger = "user-" + UUID.randomUUID();
         for (String uri : List.of("/api/v1/want-list/export?format=json", "/api/v1/catalog/export?format=json")) {
