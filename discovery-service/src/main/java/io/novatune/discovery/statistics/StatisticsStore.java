@@ -41,10 +41,11 @@ public class StatisticsStore {
                 .one();
     }
 
+    /** Genres by their tracks, "House" and "house" as one (as the trends and the catalog's filter take them). */
     Mono<List<Count>> topGenres(String userId, Instant start, Instant end) {
         return range(IN_RANGE + """
-                SELECT t.genre AS name, count(DISTINCT t.id) AS n FROM d JOIN catalog_tracks t ON t.id = d.catalog_track_id
-                 WHERE t.genre IS NOT NULL GROUP BY t.genre ORDER BY n DESC, t.genre LIMIT 10""", userId, start, end)
+                SELECT min(t.genre) AS name, count(DISTINCT t.id) AS n FROM d JOIN catalog_tracks t ON t.id = d.catalog_track_id
+                 WHERE t.genre IS NOT NULL GROUP BY lower(t.genre) ORDER BY n DESC, lower(t.genre) LIMIT 10""", userId, start, end)
                 .map(row -> new Count(row.get("name", String.class), row.get("n", Long.class))).all().collectList();
     }
 

@@ -242,6 +242,20 @@ class StatisticsApiTest extends DiscoveryIntegrationTest {
     }
 
     @Test
+    void genres_spelled_in_another_case_are_one_genre_as_in_the_trends_and_the_catalog_filter() {
+        discover(track("Artist E", "Seven", null, null, "HOUSE", null, null, null), null, null, hoursAgo(1));
+        // Named by one of its spellings, as in the trends.
+        List<Map.Entry<String, Long>> daily = counts(statistics("daily").at("/topGenres"));
+        assertThat(daily).hasSize(1);
+        assertThat(daily.get(0).getKey()).isEqualToIgnoringCase("house");
+        assertThat(daily.get(0).getValue()).isEqualTo(3);
+        List<Map.Entry<String, Long>> allTime = counts(statistics("all-time").at("/topGenres"));
+        assertThat(allTime).hasSize(2);
+        assertThat(allTime.get(0).getValue()).isEqualTo(3);
+        assertThat(allTime.get(1)).isEqualTo(Map.entry("Techno", 2L));
+    }
+
+    @Test
     void an_unknown_period_is_a_bad_request_naming_the_field() {
         get("/api/v1/discovery/statistics?period=yearly").expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
