@@ -96,10 +96,12 @@ public class WantListStore {
                 .bind("userId", userId).bind("ids", ids).map(row -> row.get("n", Long.class)).one();
     }
 
+    /** An entry set to anything but purchased loses its purchase time and library track (the date the user gave stays). */
     public Mono<Long> setStatus(String userId, List<String> ids, String status, Instant now) {
         return db.sql("""
                 UPDATE want_list_entries SET status = :status, updated_at = :now,
-                       purchased_at = CASE WHEN :status = 'purchased' THEN COALESCE(purchased_at, :now) ELSE purchased_at END
+                       purchased_at = CASE WHEN :status = 'purchased' THEN COALESCE(purchased_at, :now) END,
+                       library_track_id = CASE WHEN :status = 'purchased' THEN library_track_id END
                  WHERE user_id = :userId AND id IN (:ids)""")
                 .bind("userId", userId).bind("ids", ids).bind("status", status).bind("now", CatalogStore.offset(now))
                 .fetch().rowsUpdated();
@@ -119,7 +121,9 @@ public class WantListStore {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                 UPDATE want_list_entries SET status = COALESCE(:status, status), priority = COALESCE(:priority, priority),
                        notes = COALESCE(:notes, notes), purchase_date = COALESCE(:purchaseDate, purchase_date),
-                       purchased_at = CASE WHEN :status = 'purchased' THEN COALESCE(purchased_at, :now) ELSE purchased_at END,
+                       purchased_at = CASE WHEN :status IS NULL THEN purchased_at
+                                           WHEN :status = 'purchased' THEN COALESCE(purchased_at, :now) END,
+                       library_track_id = CASE WHEN :status IS NULL OR :status = 'purchased' THEN library_track_id END,
                        updated_at = :now
                  WHERE id = :id AND user_id = :userId""")
                 .bind("id", id).bind("userId", userId).bind("now", CatalogStore.offset(now));

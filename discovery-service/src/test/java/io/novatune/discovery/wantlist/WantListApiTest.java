@@ -87,10 +87,12 @@ class WantListApiTest extends DiscoveryIntegrationTest {
         assertThat(patched.at("/priority").asInt()).isEqualTo(4);
         assertThat(patched.at("/notes").asString()).isEqualTo("bought on vinyl");
 
-        // A field left out stays as it is.
+        // A field left out stays as it is; an entry no longer purchased has no purchase time.
         JsonNode again = patch("/api/v1/want-list/" + id, Map.of("status", "unavailable")).expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(again.at("/status").asString()).isEqualTo("unavailable");
+        assertThat(again.at("/purchasedAt").isMissingNode()).as("purchasedAt of an unavailable entry").isTrue();
+        assertThat(again.at("/purchaseDate").asString()).as("the date the user gave stays").isEqualTo("2026-11-30");
         assertThat(again.at("/priority").asInt()).isEqualTo(4);
         assertThat(again.at("/notes").asString()).isEqualTo("bought on vinyl");
         get("/api/v1/want-list/" + id).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("unavailable");
@@ -189,6 +191,11 @@ class WantListApiTest extends DiscoveryIntegrationTest {
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(updated.at("/updated").asInt()).isEqualTo(2);
         assertThat(ids("/api/v1/want-list?status=unavailable")).containsExactlyInAnyOrderElementsOf(ids);
+        post("/api/v1/want-list/bulk", Map.of("action", "set-status", "ids", ids, "status", "purchased")).expectStatus().isOk();
+        assertThat(entries("/api/v1/want-list")).allSatisfy(entry -> assertThat(entry.at("/purchasedAt").isMissingNode()).isFalse());
+        post("/api/v1/want-list/bulk", Map.of("action", "set-status", "ids", ids, "status", "wanted")).expectStatus().isOk();
+        assertThat(entries("/api/v1/want-list")).allSatisfy(entry -> assertThat(entry.at("/purchasedAt").isMissingNode())
+                .as("purchasedAt of a wanted entry").isTrue());
 
         // One id that is not an entry of the user: 404, and nothing of the request is done.
         post("/api/v1/want-list/bulk", Map.of("action", "delete", "ids", List.of(already, "01ARZ3NDEKTSV4RRFFQ69G5FAV")))
