@@ -14,8 +14,14 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.novatune.discovery.catalog.CatalogFixture.track;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +74,29 @@ class WantListLimitTest extends DiscoveryIntegrationTest {
 
         // A track already on the list is no new entry: its priority still rises at the limit.
         post(Map.of("trackId", last, "priority", 5)).expectStatus().isOk().expectBody().jsonPath("$.priority").isEqualTo(5);
+    }
+
+    @Test
+    void concurrent_adds_at_the_limit_take_the_last_free_place_once() throws Exception {
+        List<String> tracks = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            tracks.add(discovered("Racer " + i, "Song"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(tracks.size());
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (String track : tracks) {
+                statuses.add(pool.submit(() -> post(Map.of("trackId", track)).returnResult(String.class).getStatus().value()));
+            }
+            List<Integer> answered = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answered.add(status.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(answered).containsExactlyInAnyOrder(201, 409, 409, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count()).isEqualTo(LIMIT);
     }
 
     @Test
