@@ -19,6 +19,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -66,7 +67,7 @@ class TrackAddedReplayTest extends DiscoveryIntegrationTest {
         TrackAdded single = WantedTracks.trackAdded(user, "Floating Points", "Les Alpx (Edit)", isrc.toLowerCase());
         kafka.publish(single.getTrackId(), single);
         AlbumAdded album = AlbumAdded.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
                 .setAlbumId("album-" + UUID.randomUUID()).setUserId(user).setTitle("Flutes EP").setArtist("Hot Chip")
                 .setTracks(List.of(AlbumTrack.newBuilder().setTrackId("track-" + UUID.randomUUID()).setTrackNumber(2)
                         .setTitle("Flutes (Sasha remix)").setArtist("HOT CHIP").setIsrc(null).build()))

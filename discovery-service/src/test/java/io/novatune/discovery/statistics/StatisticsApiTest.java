@@ -5,6 +5,7 @@ import io.novatune.discovery.DiscoveryIntegrationTest;
 import io.novatune.discovery.catalog.CatalogFixture;
 import io.novatune.discovery.catalog.CatalogStore;
 import io.novatune.discovery.catalog.DiscoveryRecord;
+import io.novatune.discovery.catalog.NewCatalogTrack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -302,8 +303,7 @@ class StatisticsApiTest extends DiscoveryIntegrationTest {
                 .getResponseBody().at("/id").asString();
     }
 
-    private String discover(io.novatune.discovery.catalog.NewCatalogTrack track, String tracklistId, Integer position,
-                            Instant at) {
+    private String discover(NewCatalogTrack track, String tracklistId, Integer position, Instant at) {
         times.add(at);
         return fixture.discover(track, tracklistId, position, "STRONG", at);
     }

@@ -13,6 +13,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,7 +116,7 @@ class CrossUserAccessTest extends DiscoveryIntegrationTest {
     }
 
     private List<String> ids(String user, String uri, String pointer) {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         body(call(user, HttpMethod.GET, uri, null).expectStatus().isOk()).at("/items")
                 .forEach(item -> ids.add(item.at(pointer).asString()));
         return ids;
