@@ -120,17 +120,19 @@ public class WantListStore {
     public Mono<Boolean> update(String userId, String id, PatchWantListRequest patch, Instant now) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                 UPDATE want_list_entries SET status = COALESCE(:status, status), priority = COALESCE(:priority, priority),
-                       notes = COALESCE(:notes, notes), purchase_date = COALESCE(:purchaseDate, purchase_date),
+                       notes = CASE WHEN :notesGiven THEN :notes ELSE notes END,
+                       purchase_date = CASE WHEN :purchaseDateGiven THEN :purchaseDate ELSE purchase_date END,
                        purchased_at = CASE WHEN :status IS NULL THEN purchased_at
                                            WHEN :status = 'purchased' THEN COALESCE(purchased_at, :now) END,
                        library_track_id = CASE WHEN :status IS NULL OR :status = 'purchased' THEN library_track_id END,
                        updated_at = :now
                  WHERE id = :id AND user_id = :userId""")
                 .bind("id", id).bind("userId", userId).bind("now", CatalogStore.offset(now));
-        spec = CatalogStore.nullable(spec, "status", patch.status(), String.class);
-        spec = CatalogStore.nullable(spec, "priority", patch.priority(), Integer.class);
-        spec = CatalogStore.nullable(spec, "notes", patch.notes(), String.class);
-        spec = CatalogStore.nullable(spec, "purchaseDate", patch.purchaseDate(), LocalDate.class);
+        spec = CatalogStore.nullable(spec, "status", patch.getStatus(), String.class);
+        spec = CatalogStore.nullable(spec, "priority", patch.getPriority(), Integer.class);
+        spec = CatalogStore.nullable(spec, "notes", patch.getNotes(), String.class).bind("notesGiven", patch.notesGiven());
+        spec = CatalogStore.nullable(spec, "purchaseDate", patch.getPurchaseDate(), LocalDate.class)
+                .bind("purchaseDateGiven", patch.purchaseDateGiven());
         return spec.fetch().rowsUpdated().map(rows -> rows > 0);
     }
 

@@ -112,7 +112,7 @@ class TrackAddedReplayTest extends DiscoveryIntegrationTest {
         await().atMost(PATIENCE).until(() -> wanted.entry(id).status().equals("purchased"));
 
         // The DJ sets it back (a returned record): a replay of the add must not buy it again.
-        wantList.update(user, id, new PatchWantListRequest("wanted", null, null, null)).block();
+        wantList.update(user, id, PatchWantListRequest.status("wanted")).block();
         WantListEntry before = wanted.entry(id);
 
         kafka.publish(added.getTrackId(), added);

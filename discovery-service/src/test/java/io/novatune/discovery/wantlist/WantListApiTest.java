@@ -107,6 +107,30 @@ class WantListApiTest extends DiscoveryIntegrationTest {
     }
 
     @Test
+    void a_merge_patch_with_null_clears_the_notes_and_the_purchase_date_and_one_without_them_keeps_them() {
+        String id = add(discovered("Caribou", "Sun"), 3);
+        patch("/api/v1/want-list/" + id, Map.of("notes", "ask the shop", "purchaseDate", "2026-12-01")).expectStatus().isOk();
+
+        JsonNode kept = mergePatch(id, "{\"priority\": 4}");
+        assertThat(kept.at("/notes").asString()).isEqualTo("ask the shop");
+        assertThat(kept.at("/purchaseDate").asString()).isEqualTo("2026-12-01");
+
+        JsonNode cleared = mergePatch(id, "{\"notes\": null, \"purchaseDate\": null}");
+        assertThat(cleared.at("/notes").isMissingNode()).as("notes").isTrue();
+        assertThat(cleared.at("/purchaseDate").isMissingNode()).as("purchaseDate").isTrue();
+        assertThat(cleared.at("/priority").asInt()).isEqualTo(4);
+        badRequest(http.patch().uri("/api/v1/want-list/" + id).headers(h -> h.setBearerAuth(tokenFor(user)))
+                .contentType(MediaType.parseMediaType("application/merge-patch+json"))
+                .bodyValue("{\"notes\": \"" + "x".repeat(2001) + "\"}").exchange(), "notes");
+    }
+
+    private JsonNode mergePatch(String id, String json) {
+        return http.patch().uri("/api/v1/want-list/" + id).headers(h -> h.setBearerAuth(tokenFor(user)))
+                .contentType(MediaType.parseMediaType("application/merge-patch+json")).bodyValue(json).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    @Test
     void the_list_filters_by_status_priority_and_added_after_and_pages_newest_first_with_a_cursor() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
