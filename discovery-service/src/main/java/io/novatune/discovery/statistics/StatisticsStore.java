@@ -23,6 +23,47 @@ public class StatisticsStore {
     private static final String SOURCE_TYPE =
             "COALESCE(l.source_type, CASE WHEN d.tracklist_id IS NULL THEN 'MANUAL' ELSE 'UNKNOWN' END)";
 
+    /*
+     * The statements, public so that the benchmark (deploy/bench/discovery) runs the very same SQL over JDBC as the
+     * floor the service is compared with. Named parameters: :userId, :start, :end (and :split for the trends).
+     */
+    public static final String TOTALS = IN_RANGE + """
+            SELECT count(DISTINCT t.id) AS tracks, count(DISTINCT t.artist_key) AS artists,
+                   count(DISTINCT lower(t.label)) AS labels
+              FROM d JOIN catalog_tracks t ON t.id = d.catalog_track_id""";
+    public static final String TOP_GENRES = IN_RANGE + """
+            SELECT t.genre AS name, count(DISTINCT t.id) AS n FROM d JOIN catalog_tracks t ON t.id = d.catalog_track_id
+             WHERE t.genre IS NOT NULL GROUP BY t.genre ORDER BY n DESC, t.genre LIMIT 10""";
+    public static final String SOURCES = IN_RANGE + "SELECT " + SOURCE_TYPE + """
+             AS name, count(*) AS n FROM d LEFT JOIN tracklists l ON l.id = d.tracklist_id
+             GROUP BY 1 ORDER BY n DESC, 1""";
+    public static final String MOST_PLAYED = IN_RANGE + """
+            SELECT t.id, t.artist, t.title, count(DISTINCT d.tracklist_id) AS n
+              FROM d JOIN catalog_tracks t ON t.id = d.catalog_track_id WHERE d.tracklist_id IS NOT NULL
+             GROUP BY t.id, t.artist, t.title ORDER BY n DESC, t.id LIMIT 10""";
+    public static final String WEEKLY = IN_RANGE + """
+            SELECT date_trunc('week', d.created_at AT TIME ZONE 'UTC') AS week, count(*) AS n FROM d
+             GROUP BY 1 ORDER BY 1""";
+    public static final String CONVERSION = """
+            SELECT count(*) AS entries, count(*) FILTER (WHERE status = 'purchased') AS purchased
+              FROM want_list_entries WHERE user_id = :userId""";
+    public static final String ARTIST_KEY = "t.artist_key";
+    public static final String ARTIST_NAME = "min(t.artist)";
+    public static final String GENRE_KEY = "lower(t.genre)";
+    public static final String GENRE_NAME = "min(t.genre)";
+
+    /** Discoveries per key in [split, end) against [start, split); the ten that grew most. */
+    public static String trends(String keyColumn, String nameExpression) {
+        // ORDER BY cannot compute with output names, hence the sub-select.
+        return IN_RANGE + "SELECT name, current, previous FROM (SELECT " + nameExpression + " AS name, "
+                + keyColumn + " AS trend_key, "
+                + "count(*) FILTER (WHERE d.created_at >= :split) AS current, "
+                + "count(*) FILTER (WHERE d.created_at < :split) AS previous "
+                + "FROM d JOIN catalog_tracks t ON t.id = d.catalog_track_id WHERE " + keyColumn + " IS NOT NULL "
+                + "GROUP BY " + keyColumn + ") g WHERE current > 0 "
+                + "ORDER BY current - previous DESC, current DESC, trend_key LIMIT 10";
+    }
+
     private final DatabaseClient db;
 
     public StatisticsStore(DatabaseClient db) {
@@ -33,47 +74,30 @@ public class StatisticsStore {
     }
 
     Mono<Totals> totals(String userId, Instant start, Instant end) {
-        return range(IN_RANGE + """
-                SELECT count(DISTINCT t.id) AS tracks, count(DISTINCT t.artist_key) AS artists,
-                       count(DISTINCT lower(t.label)) AS labels
-                  FROM d JOIN catalog_tracks t ON t.id = d.catalog_track_id""", userId, start, end)
+        return range(TOTALS, userId, start, end)
                 .map(row -> new Totals(row.get("tracks", Long.class), row.get("artists", Long.class), row.get("labels", Long.class)))
                 .one();
     }
 
     Mono<List<Count>> topGenres(String userId, Instant start, Instant end) {
-        return range(IN_RANGE + """
-                SELECT t.genre AS name, count(DISTINCT t.id) AS n FROM d JOIN catalog_tracks t ON t.id = d.catalog_track_id
-                 WHERE t.genre IS NOT NULL GROUP BY t.genre ORDER BY n DESC, t.genre LIMIT 10""", userId, start, end)
+        return range(TOP_GENRES, userId, start, end)
                 .map(row -> new Count(row.get("name", String.class), row.get("n", Long.class))).all().collectList();
     }
 
     Mono<List<Count>> sources(String userId, Instant start, Instant end) {
-        return range(IN_RANGE + "SELECT " + SOURCE_TYPE + """
-                 AS name, count(*) AS n FROM d LEFT JOIN tracklists l ON l.id = d.tracklist_id
-                 GROUP BY 1 ORDER BY n DESC, 1""", userId, start, end)
+        return range(SOURCES, userId, start, end)
                 .map(row -> new Count(row.get("name", String.class), row.get("n", Long.class))).all().collectList();
     }
 
     Mono<List<PlayedTrack>> mostPlayed(String userId, Instant start, Instant end) {
-        return range(IN_RANGE + """
-                SELECT t.id, t.artist, t.title, count(DISTINCT d.tracklist_id) AS n
-                  FROM d JOIN catalog_tracks t ON t.id = d.catalog_track_id WHERE d.tracklist_id IS NOT NULL
-                 GROUP BY t.id, t.artist, t.title ORDER BY n DESC, t.id LIMIT 10""", userId, start, end)
+        return range(MOST_PLAYED, userId, start, end)
                 .map(row -> new PlayedTrack(row.get("id", String.class), row.get("artist", String.class),
                         row.get("title", String.class), row.get("n", Long.class))).all().collectList();
     }
 
     /** Discoveries per artist (or genre) in [split, end) against [start, split). */
     Mono<List<Trend>> trends(String userId, String keyColumn, String nameExpression, Instant start, Instant split, Instant end) {
-        // ORDER BY cannot compute with output names, hence the sub-select.
-        return range(IN_RANGE + "SELECT name, current, previous FROM (SELECT " + nameExpression + " AS name, "
-                + keyColumn + " AS trend_key, "
-                + "count(*) FILTER (WHERE d.created_at >= :split) AS current, "
-                + "count(*) FILTER (WHERE d.created_at < :split) AS previous "
-                + "FROM d JOIN catalog_tracks t ON t.id = d.catalog_track_id WHERE " + keyColumn + " IS NOT NULL "
-                + "GROUP BY " + keyColumn + ") g WHERE current > 0 "
-                + "ORDER BY current - previous DESC, current DESC, trend_key LIMIT 10", userId, start, end)
+        return range(trends(keyColumn, nameExpression), userId, start, end)
                 .bind("split", CatalogStore.offset(split))
                 .map(row -> {
                     long current = row.get("current", Long.class);
@@ -84,17 +108,13 @@ public class StatisticsStore {
     }
 
     Mono<List<WeeklyRate>> weekly(String userId, Instant start, Instant end) {
-        return range(IN_RANGE + """
-                SELECT date_trunc('week', d.created_at AT TIME ZONE 'UTC') AS week, count(*) AS n FROM d
-                 GROUP BY 1 ORDER BY 1""", userId, start, end)
+        return range(WEEKLY, userId, start, end)
                 .map(row -> new WeeklyRate(row.get("week", LocalDateTime.class).toLocalDate(), row.get("n", Long.class)))
                 .all().collectList();
     }
 
     Mono<PurchaseConversion> conversion(String userId) {
-        return db.sql("""
-                SELECT count(*) AS entries, count(*) FILTER (WHERE status = 'purchased') AS purchased
-                  FROM want_list_entries WHERE user_id = :userId""").bind("userId", userId)
+        return db.sql(CONVERSION).bind("userId", userId)
                 .map(row -> {
                     long entries = row.get("entries", Long.class);
                     long purchased = row.get("purchased", Long.class);
