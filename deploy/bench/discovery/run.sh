@@ -5,9 +5,10 @@
 # table: p50/p99 cold and warm against the same SQL over JDBC, export time and peak heap against a raw JDBC read.
 # Not part of `mvn verify`. Results: discovery-service/target/bench-result.md.
 #
-#   deploy/bench/discovery/run.sh [tracks [samples]]       (defaults 100000 200)
+#   deploy/bench/discovery/run.sh [tracks [samples]]       (defaults 100000 100)
 #   SERVICE_HEAP=128m deploy/bench/discovery/run.sh
 #   MVN_FLAGS=-o deploy/bench/discovery/run.sh              (Maven offline)
+#   EXPLAIN=true deploy/bench/discovery/run.sh              (also EXPLAIN ANALYZE of each statement: target/bench-explain.txt)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
@@ -19,6 +20,6 @@ mvn -B -q ${MVN_FLAGS:-} -pl discovery-service -am test-compile surefire:test -D
     -Dsurefire.failIfNoSpecifiedTests=false
 
 cd discovery-service
-exec java -Xmx2g -Dbench.service.heap="${SERVICE_HEAP:-256m}" \
+exec java -Xmx2g -Dbench.service.heap="${SERVICE_HEAP:-256m}" -Dbench.explain="${EXPLAIN:-false}" \
     -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
     io.novatune.discovery.bench.DiscoveryBenchmark "$@"

@@ -99,7 +99,7 @@ public final class DiscoveryBenchmark {
 
     public static void main(String[] args) throws Exception {
         int tracks = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int samples = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int samples = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int wantListEntries = Math.min(10_000, tracks / 10);
         String heap = System.getProperty("bench.service.heap", "256m");
         LoadSampler load = new LoadSampler();
@@ -138,12 +138,16 @@ public final class DiscoveryBenchmark {
             System.out.printf(Locale.ROOT, "seeded in %.0f s; service pid %d, log %s%n",
                     (System.nanoTime() - seeding) / 1e9, service.pid(), log);
 
+            List<String> kinds = List.of("daily", "weekly", "monthly", "all-time", "trends");
+            if (Boolean.getBoolean("bench.explain")) {
+                bench.explain(kinds);
+                System.out.println("plans in target/bench-explain.txt");
+            }
             load.start();
             List<String> rows = new ArrayList<>();
             rows.add("| measure | p50 | p99 | goal | ceiling in this run (p99) | ratio p99 / ceiling |");
             rows.add("| --- | ---: | ---: | --- | ---: | ---: |");
             Samples floor = bench.httpFloor(samples);
-            List<String> kinds = List.of("daily", "weekly", "monthly", "all-time", "trends");
             Map<String, Samples> cold = new LinkedHashMap<>();
             Map<String, Samples> warm = new LinkedHashMap<>();
             Map<String, Samples> jdbc = new LinkedHashMap<>();
@@ -153,8 +157,11 @@ public final class DiscoveryBenchmark {
                 // JIT and connection pool warm-up, not counted.
                 bench.cold(path, wantListEntry, 10);
                 cold.put(kind, bench.cold(path, wantListEntry, samples));
-                warm.put(kind, bench.warm(path, samples * 5));
+                warm.put(kind, bench.warm(path, samples * 3));
                 jdbc.put(kind, bench.jdbc(kind, samples));
+                System.out.printf(Locale.ROOT, "%s: cold p99 %.1f ms, warm p99 %.1f ms, JDBC p99 %.1f ms (load %s)%n", kind,
+                        cold.get(kind).p(99), warm.get(kind).p(99), jdbc.get(kind).p(99),
+                        Files.readString(Path.of("/proc/loadavg")).trim());
             }
             for (String kind : kinds) {
                 String what = kind.equals("trends") ? "trends" : "statistics " + kind;
@@ -165,8 +172,6 @@ public final class DiscoveryBenchmark {
                 String what = kind.equals("trends") ? "trends" : "statistics " + kind;
                 rows.add(row(what + ", warm (cached)", warm.get(kind), floor, "GET /actuator/info"));
             }
-            rows.add(String.format(Locale.ROOT, "| JDBC floor: %s | %.1f ms | %.1f ms | | | |", "statistics all-time, same SQL",
-                    jdbc.get("all-time").p(50), jdbc.get("all-time").p(99)));
 
             List<String> exports = new ArrayList<>();
             exports.add("| export | rows | time (median of 3) | rows/s | service peak heap used | goal | raw JDBC read to a null stream | ratio time / raw |");
@@ -185,6 +190,7 @@ public final class DiscoveryBenchmark {
                     runs.sort((a, b) -> Long.compare(a.nanos(), b.nanos()));
                     Export median = runs.get(1);
                     long peak = runs.stream().mapToLong(Export::peakHeap).max().orElse(0);
+                    System.out.printf(Locale.ROOT, "export %s %s: %.2f s%n", user, format, median.nanos() / 1e9);
                     exports.add(String.format(Locale.ROOT,
                             "| catalog %s | %,d | %.2f s | %,.0f | %d MiB | constant memory (-Xmx%s) | %.2f s | %.2f |",
                             format, median.rows(), median.nanos() / 1e9, median.rows() / (median.nanos() / 1e9),
@@ -201,7 +207,7 @@ public final class DiscoveryBenchmark {
                                     + " (a quarter of the tracks found in a second mix), %,d want-list entries; user %s with %,d catalog tracks",
                             USER, tracks, tracks + tracks / 4, (tracks + tracks / 4) / 25, wantListEntries, SMALL_USER, tracks / 10),
                     String.format(Locale.ROOT, "service: child JVM -Xmx%s, embedded PostgreSQL and Kafka in the benchmark JVM;"
-                            + " %d samples cold, %d warm, each request alone (no concurrency)", heap, samples, samples * 5),
+                            + " %d samples cold, %d warm, each request alone (no concurrency)", heap, samples, samples * 3),
                     "service heap used when idle before the exports: " + idleHeap / 1024 / 1024 + " MiB",
                     "",
                     String.join("\n", rows),
@@ -365,28 +371,7 @@ public final class DiscoveryBenchmark {
      * and all at once (the service zips them over its R2DBC pool): the wall time until the last one is read.
      */
     private Samples jdbc(String kind, int count) throws Exception {
-        List<Query> queries = new ArrayList<>();
-        Instant now = Instant.now();
-        if (kind.equals("trends")) {
-            Instant split = now.minus(TREND_WINDOW);
-            Instant start = split.minus(TREND_WINDOW);
-            queries.add(new Query(StatisticsStore.trends(StatisticsStore.ARTIST_KEY, StatisticsStore.ARTIST_NAME), start, now, split));
-            queries.add(new Query(StatisticsStore.trends(StatisticsStore.GENRE_KEY, StatisticsStore.GENRE_NAME), start, now, split));
-            queries.add(new Query(StatisticsStore.WEEKLY, now.minus(RATE_WINDOW), now, null));
-            queries.add(new Query(StatisticsStore.SOURCES, split, now, null));
-            queries.add(new Query(StatisticsStore.CONVERSION, null, null, null));
-        } else {
-            Instant start = switch (kind) {
-                case "daily" -> now.minus(1, ChronoUnit.DAYS);
-                case "weekly" -> now.minus(7, ChronoUnit.DAYS);
-                case "monthly" -> now.minus(30, ChronoUnit.DAYS);
-                default -> Instant.EPOCH;
-            };
-            for (String statement : List.of(StatisticsStore.TOTALS, StatisticsStore.TOP_GENRES, StatisticsStore.SOURCES,
-                    StatisticsStore.MOST_PLAYED)) {
-                queries.add(new Query(statement, start, now, null));
-            }
-        }
+        List<Query> queries = queries(kind);
         ExecutorService pool = Executors.newFixedThreadPool(queries.size());
         List<Connection> connections = new ArrayList<>();
         try {
@@ -425,6 +410,53 @@ public final class DiscoveryBenchmark {
                 connection.close();
             }
         }
+    }
+
+    /** The statements the service runs for {@code kind}, with the windows it gives them, ending now. */
+    private static List<Query> queries(String kind) {
+        List<Query> queries = new ArrayList<>();
+        Instant now = Instant.now();
+        if (kind.equals("trends")) {
+            Instant split = now.minus(TREND_WINDOW);
+            Instant start = split.minus(TREND_WINDOW);
+            queries.add(new Query(StatisticsStore.trends(StatisticsStore.ARTIST_KEY, StatisticsStore.ARTIST_NAME), start, now, split));
+            queries.add(new Query(StatisticsStore.trends(StatisticsStore.GENRE_KEY, StatisticsStore.GENRE_NAME), start, now, split));
+            queries.add(new Query(StatisticsStore.WEEKLY, now.minus(RATE_WINDOW), now, null));
+            queries.add(new Query(StatisticsStore.SOURCES, split, now, null));
+            queries.add(new Query(StatisticsStore.CONVERSION, null, null, null));
+        } else {
+            Instant start = switch (kind) {
+                case "daily" -> now.minus(1, ChronoUnit.DAYS);
+                case "weekly" -> now.minus(7, ChronoUnit.DAYS);
+                case "monthly" -> now.minus(30, ChronoUnit.DAYS);
+                default -> Instant.EPOCH;
+            };
+            for (String statement : List.of(StatisticsStore.TOTALS, StatisticsStore.TOP_GENRES, StatisticsStore.SOURCES,
+                    start.equals(Instant.EPOCH) ? StatisticsStore.MOST_PLAYED_ALL_TIME : StatisticsStore.MOST_PLAYED)) {
+                queries.add(new Query(statement, start, now, null));
+            }
+        }
+        return queries;
+    }
+
+    /** EXPLAIN (ANALYZE, BUFFERS) of every statement of every kind, into target/bench-explain.txt. */
+    private void explain(List<String> kinds) throws Exception {
+        StringBuilder plans = new StringBuilder();
+        try (Connection db = connect()) {
+            for (String kind : kinds) {
+                for (Query query : queries(kind)) {
+                    Query explained = new Query("EXPLAIN (ANALYZE, BUFFERS) " + query.sql(), query.start(), query.end(), query.split());
+                    plans.append("=== ").append(kind).append('\n').append(query.sql()).append('\n');
+                    try (PreparedStatement statement = explained.prepare(db); ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            plans.append(rows.getString(1)).append('\n');
+                        }
+                    }
+                    plans.append('\n');
+                }
+            }
+        }
+        Files.writeString(Path.of("target", "bench-explain.txt"), plans);
     }
 
     /** A statement of StatisticsStore with its named parameters turned into JDBC's, bound in order. */
