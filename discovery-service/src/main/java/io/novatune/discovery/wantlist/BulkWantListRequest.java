@@ -1,5 +1,6 @@
 package io.novatune.discovery.wantlist;
 
+import io.novatune.platform.validation.PlainText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -14,7 +15,7 @@ import java.util.List;
  * {@code delete} removes {@code ids}. An id that is not the user's fails the whole request with 404.
  */
 public record BulkWantListRequest(@NotNull @Pattern(regexp = "add-tracklist|set-status|delete") String action,
-                                  @Size(max = 26) String tracklistId, @Min(1) @Max(5) Integer priority,
-                                  @Size(max = 10_000) List<@Size(max = 26) String> ids,
+                                  @Size(max = 26) @PlainText String tracklistId, @Min(1) @Max(5) Integer priority,
+                                  @Size(max = 10_000) List<@Size(max = 26) @PlainText String> ids,
                                   @Pattern(regexp = "wanted|purchased|unavailable") String status) {
 }

@@ -1,5 +1,6 @@
 package io.novatune.discovery.wantlist;
 
+import io.novatune.platform.validation.PlainText;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,6 +23,7 @@ public final class PatchWantListRequest {
     @Max(5)
     private Integer priority;
     @Size(max = 2000)
+    @PlainText
     private String notes;
     private boolean purchaseDateGiven;
     private boolean notesGiven;

@@ -2,7 +2,7 @@ package io.novatune.trackapi.album;
 
 import io.novatune.trackapi.track.AddTrackRequest;
 import io.novatune.trackapi.track.CatalogRef;
-import io.novatune.trackapi.track.PlainText;
+import io.novatune.platform.validation.PlainText;
 import io.novatune.trackapi.track.TrackFieldRules;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Constraint;

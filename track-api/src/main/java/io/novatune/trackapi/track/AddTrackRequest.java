@@ -1,5 +1,7 @@
 package io.novatune.trackapi.track;
 
+import io.novatune.platform.validation.PlainText;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;

@@ -1,5 +1,7 @@
 package io.novatune.trackapi.track;
 
+import io.novatune.platform.validation.PlainText;
+
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

@@ -1,6 +1,6 @@
 package io.novatune.trackapi.upload;
 
-import io.novatune.trackapi.track.PlainText;
+import io.novatune.platform.validation.PlainText;
 import io.novatune.trackapi.track.TrackFieldRules;
 import io.novatune.trackapi.track.TrackMetadata;
 import jakarta.validation.constraints.DecimalMax;

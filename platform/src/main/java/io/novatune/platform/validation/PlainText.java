@@ -1,4 +1,4 @@
-package io.novatune.trackapi.track;
+package io.novatune.platform.validation;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 /**
  * Text a person reads: no control characters (U+0000–U+001F, U+007F–U+009F). PostgreSQL refuses U+0000 in text,
  * which would otherwise surface as a 500; the others have no place in a title, a name or a search either. Every
- * text field and text query parameter of the library carries it, so each answers 400 naming the field.
+ * text field and text query parameter of the APIs carries it, so each answers 400 naming the field.
  */
 @Documented
 @Pattern(regexp = "[^\\p{Cc}]*")
