@@ -9,8 +9,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+
+import java.time.Instant;
 
 /** {@code /api/v1/catalog/tracks}: the user's discovered tracks. Another user's id answers 404, as an unknown one does. */
 @RestController
@@ -21,6 +24,22 @@ public class CatalogController {
 
     public CatalogController(Catalog catalog) {
         this.catalog = catalog;
+    }
+
+    @GetMapping
+    public Mono<CatalogPage> list(@AuthenticationPrincipal Jwt user,
+                                  @RequestParam(required = false) String artist,
+                                  @RequestParam(required = false) String title,
+                                  @RequestParam(required = false) String genre,
+                                  @RequestParam(required = false) String label,
+                                  @RequestParam(required = false) Instant discoveredAfter,
+                                  @RequestParam(required = false) String minConfidence,
+                                  @RequestParam(required = false) String method,
+                                  @RequestParam(defaultValue = "lastSeen") String sort,
+                                  @RequestParam(required = false) String cursor,
+                                  @RequestParam(defaultValue = "20") int limit) {
+        return catalog.list(user.getSubject(), new CatalogFilter(artist, title, genre, label, discoveredAfter, minConfidence,
+                method), sort, cursor, limit);
     }
 
     @GetMapping("/{id}")

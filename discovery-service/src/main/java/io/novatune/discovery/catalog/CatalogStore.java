@@ -3,8 +3,10 @@ package io.novatune.discovery.catalog;
 import com.github.f4b6a3.ulid.UlidCreator;
 import io.novatune.discovery.identification.TrackKey;
 import io.r2dbc.spi.Readable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -20,9 +22,11 @@ import java.util.Map;
 public class CatalogStore {
 
     private final DatabaseClient db;
+    private final ApplicationEventPublisher events;
 
-    public CatalogStore(DatabaseClient db) {
+    public CatalogStore(DatabaseClient db, ApplicationEventPublisher events) {
         this.db = db;
+        this.events = events;
     }
 
     /** The user's tracks sharing the artist or the title: the few worth scoring against an entry. */
@@ -34,8 +38,65 @@ public class CatalogStore {
                 .map(CatalogStore::track).all().collectList();
     }
 
-    /** Inserts the track, or fills in what the user's track of the same key lacks; answers its id. */
+    /**
+     * Inserts the track, or fills in what the user's track of the same recording lacks; answers its id. The same
+     * recording is the track with the same MusicBrainz recording id or ISRC, whatever its spelling, else the one of the
+     * same normalised artist + title + version: two mixes crediting it differently still find one catalog track.
+     */
     public Mono<String> upsert(String userId, NewCatalogTrack track, Instant now) {
+        return sameRecording(userId, track)
+                .flatMap(id -> fillIn(userId, id, track, now).thenReturn(id))
+                .switchIfEmpty(Mono.defer(() -> insertOrFillIn(userId, track, now)));
+    }
+
+    private Mono<String> sameRecording(String userId, NewCatalogTrack track) {
+        if (track.musicBrainzId() == null && track.isrc() == null) {
+            return Mono.empty();
+        }
+        // Only the ids the identification found are compared: a NULL parameter's type is unknown to the driver.
+        StringBuilder sql = new StringBuilder("SELECT id FROM catalog_tracks WHERE user_id = :userId AND (false");
+        if (track.musicBrainzId() != null) {
+            sql.append(" OR musicbrainz_id = :musicBrainzId");
+        }
+        if (track.isrc() != null) {
+            sql.append(" OR (isrc IS NOT NULL AND upper(isrc) = upper(:isrc))");
+        }
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.append(") ORDER BY id LIMIT 1").toString()).bind("userId", userId);
+        if (track.musicBrainzId() != null) {
+            spec = spec.bind("musicBrainzId", track.musicBrainzId());
+        }
+        if (track.isrc() != null) {
+            spec = spec.bind("isrc", track.isrc());
+        }
+        return spec.map(row -> row.get("id", String.class)).one();
+    }
+
+    private Mono<Void> fillIn(String userId, String id, NewCatalogTrack track, Instant now) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                UPDATE catalog_tracks SET
+                    label = COALESCE(label, :label), catalog_number = COALESCE(catalog_number, :catalogNumber),
+                    release_title = COALESCE(release_title, :releaseTitle), release_date = COALESCE(release_date, :releaseDate),
+                    genre = COALESCE(genre, :genre), duration_ms = COALESCE(duration_ms, :durationMs),
+                    isrc = COALESCE(isrc, :isrc), musicbrainz_id = COALESCE(musicbrainz_id, :musicBrainzId),
+                    discogs_id = COALESCE(discogs_id, :discogsId), updated_at = :now
+                WHERE id = :id AND user_id = :userId""")
+                .bind("id", id).bind("userId", userId).bind("now", offset(now));
+        return metadata(spec, track).then();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec metadata(DatabaseClient.GenericExecuteSpec spec, NewCatalogTrack track) {
+        spec = nullable(spec, "label", track.label(), String.class);
+        spec = nullable(spec, "catalogNumber", track.catalogNumber(), String.class);
+        spec = nullable(spec, "releaseTitle", track.releaseTitle(), String.class);
+        spec = nullable(spec, "releaseDate", track.releaseDate(), String.class);
+        spec = nullable(spec, "genre", track.genre(), String.class);
+        spec = nullable(spec, "durationMs", track.durationMs(), Long.class);
+        spec = nullable(spec, "isrc", track.isrc(), String.class);
+        spec = nullable(spec, "musicBrainzId", track.musicBrainzId(), String.class);
+        return nullable(spec, "discogsId", track.discogsId(), String.class);
+    }
+
+    private Mono<String> insertOrFillIn(String userId, NewCatalogTrack track, Instant now) {
         TrackKey key = track.key();
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                 INSERT INTO catalog_tracks (id, user_id, artist, title, version, label, catalog_number, release_title,
@@ -60,15 +121,7 @@ public class CatalogStore {
                 .bind("artistKey", key.artist()).bind("titleKey", key.title()).bind("versionKey", key.version())
                 .bind("now", offset(now));
         spec = nullable(spec, "version", track.version(), String.class);
-        spec = nullable(spec, "label", track.label(), String.class);
-        spec = nullable(spec, "catalogNumber", track.catalogNumber(), String.class);
-        spec = nullable(spec, "releaseTitle", track.releaseTitle(), String.class);
-        spec = nullable(spec, "releaseDate", track.releaseDate(), String.class);
-        spec = nullable(spec, "genre", track.genre(), String.class);
-        spec = nullable(spec, "durationMs", track.durationMs(), Long.class);
-        spec = nullable(spec, "isrc", track.isrc(), String.class);
-        spec = nullable(spec, "musicBrainzId", track.musicBrainzId(), String.class);
-        spec = nullable(spec, "discogsId", track.discogsId(), String.class);
+        spec = metadata(spec, track);
         return spec.map(row -> row.get("id", String.class)).one();
     }
 
@@ -83,7 +136,142 @@ public class CatalogStore {
         spec = nullable(spec, "tracklistId", record.tracklistId(), String.class);
         spec = nullable(spec, "position", record.position(), Integer.class);
         spec = nullable(spec, "jobId", record.jobId(), String.class);
-        return spec.then();
+        return spec.then().then(summarise(catalogTrackId))
+                .doOnSuccess(done -> events.publishEvent(new DiscoveriesArrived(userId)));
+    }
+
+    /** The track's discovery summary after a new record: mixes it was found in, first and last time, the latest judgement. */
+    private Mono<Void> summarise(String catalogTrackId) {
+        return db.sql("""
+                UPDATE catalog_tracks t SET discovery_count = s.mixes, first_discovered_at = s.first_at,
+                       last_seen_at = s.last_at, confidence = s.confidence, method = s.method
+                FROM (SELECT count(DISTINCT tracklist_id) AS mixes, min(created_at) AS first_at, max(created_at) AS last_at,
+                             (array_agg(confidence ORDER BY id DESC))[1] AS confidence,
+                             (array_agg(method ORDER BY id DESC))[1] AS method
+                        FROM discovery_records WHERE catalog_track_id = :id) s
+                WHERE t.id = :id""").bind("id", catalogTrackId).then();
+    }
+
+    /** One page in {@code sort} order after the cursor's (value, id); {@code limit} rows at most. */
+    public Mono<List<CatalogTrack>> page(String userId, CatalogFilter filter, CatalogSort sort, String afterValue,
+                                         String afterId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM catalog_tracks WHERE user_id = :userId");
+        Map<String, Object> binds = new LinkedHashMap<>();
+        binds.put("userId", userId);
+        where(sql, binds, filter);
+        String column = sort.column();
+        String order = sort.descending() ? "DESC" : "ASC";
+        if (afterId != null) {
+            String compare = sort.descending() ? "<" : ">";
+            String value = switch (sort) {
+                case lastSeen, firstDiscovered -> "CAST(:afterValue AS timestamptz)";
+                case discoveryCount -> "CAST(:afterValue AS int)";
+                case artist -> ":afterValue";
+            };
+            // Tracks never discovered sort last (NULLS LAST on descending, the keyset cursor then continues among them).
+            if (sort.descending() && sort != CatalogSort.discoveryCount) {
+                sql.append(afterValue == null
+                        ? " AND " + column + " IS NULL AND id < :afterId"
+                        : " AND ((" + column + ", id) < (" + value + ", :afterId) OR " + column + " IS NULL)");
+            } else {
+                sql.append(" AND (").append(column).append(", id) ").append(compare).append(" (").append(value).append(", :afterId)");
+            }
+            if (afterValue != null) {
+                binds.put("afterValue", afterValue);
+            }
+            binds.put("afterId", afterId);
+        }
+        sql.append(" ORDER BY ").append(column).append(' ').append(order).append(sort.descending() ? " NULLS LAST" : "")
+                .append(", id ").append(order).append(" LIMIT :limit");
+        binds.put("limit", limit);
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
+        for (Map.Entry<String, Object> bind : binds.entrySet()) {
+            spec = spec.bind(bind.getKey(), bind.getValue());
+        }
+        return spec.map(CatalogStore::track).all().collectList();
+    }
+
+    /**
+     * Every track of the user matching the filter, in artist order, fetched from the database 500 rows at a time:
+     * an export of 100,000 rows holds a few hundred in memory.
+     */
+    public Flux<CatalogTrack> export(String userId, CatalogFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM catalog_tracks WHERE user_id = :userId");
+        Map<String, Object> binds = new LinkedHashMap<>();
+        binds.put("userId", userId);
+        where(sql, binds, filter);
+        sql.append(" ORDER BY artist_key, title_key, id");
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
+        for (Map.Entry<String, Object> bind : binds.entrySet()) {
+            spec = spec.bind(bind.getKey(), bind.getValue());
+        }
+        return spec.filter(statement -> statement.fetchSize(500)).map(CatalogStore::track).all();
+    }
+
+    /** The filter's conditions, appended with their parameters; shared by the list and the export. */
+    static void where(StringBuilder sql, Map<String, Object> binds, CatalogFilter filter) {
+        if (filter.artist() != null) {
+            sql.append(" AND artist ILIKE :artist ESCAPE '\\'");
+            binds.put("artist", like(filter.artist()));
+        }
+        if (filter.title() != null) {
+            sql.append(" AND title ILIKE :title ESCAPE '\\'");
+            binds.put("title", like(filter.title()));
+        }
+        if (filter.label() != null) {
+            sql.append(" AND label ILIKE :label ESCAPE '\\'");
+            binds.put("label", like(filter.label()));
+        }
+        if (filter.genre() != null) {
+            sql.append(" AND lower(genre) = lower(:genre)");
+            binds.put("genre", filter.genre());
+        }
+        if (filter.discoveredAfter() != null) {
+            sql.append(" AND first_discovered_at > :discoveredAfter");
+            binds.put("discoveredAfter", offset(filter.discoveredAfter()));
+        }
+        if (filter.minConfidence() != null) {
+            List<String> enough = switch (filter.minConfidence()) {
+                case "STRONG" -> List.of("STRONG");
+                case "MEDIUM" -> List.of("STRONG", "MEDIUM");
+                default -> List.of("STRONG", "MEDIUM", "PROVISIONAL");
+            };
+            // The values are the three known confidences (validated), written into the statement.
+            sql.append(" AND confidence IN ('").append(String.join("', '", enough)).append("')");
+        }
+        if (filter.method() != null) {
+            sql.append(" AND method = :method");
+            binds.put("method", filter.method());
+        }
+    }
+
+    private static String like(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** The tracks discovered in the user's tracklist, in its order; empty when the tracklist is not the user's. */
+    public Mono<MixSources> sources(String userId, String tracklistId) {
+        Mono<MixSources> header = db.sql("SELECT title, dj_name FROM tracklists WHERE id = :id AND user_id = :userId")
+                .bind("id", tracklistId).bind("userId", userId)
+                .map(row -> new MixSources(tracklistId, row.get("title", String.class), row.get("dj_name", String.class), List.of()))
+                .one();
+        Mono<List<DiscoveredTrack>> tracks = db.sql("""
+                SELECT r.position, r.confidence, r.method, t.id, t.artist, t.title, t.version, t.label, t.genre,
+                       (SELECT min(e.cue_time_ms) FROM tracklist_entries e
+                         WHERE e.tracklist_id = r.tracklist_id AND e.position = r.position) AS cue_time_ms
+                  FROM discovery_records r JOIN catalog_tracks t ON t.id = r.catalog_track_id
+                 WHERE r.tracklist_id = :id AND r.user_id = :userId
+                   AND r.id = (SELECT max(o.id) FROM discovery_records o
+                                WHERE o.tracklist_id = r.tracklist_id AND o.position IS NOT DISTINCT FROM r.position
+                                  AND o.catalog_track_id = r.catalog_track_id)
+                 ORDER BY r.position, t.id""")
+                .bind("id", tracklistId).bind("userId", userId)
+                .map(row -> new DiscoveredTrack(row.get("position", Integer.class), row.get("cue_time_ms", Long.class),
+                        row.get("confidence", String.class), row.get("method", String.class), row.get("id", String.class),
+                        row.get("artist", String.class), row.get("title", String.class), row.get("version", String.class),
+                        row.get("label", String.class), row.get("genre", String.class)))
+                .all().collectList();
+        return header.zipWith(tracks, (found, list) -> new MixSources(found.tracklistId(), found.title(), found.djName(), list));
     }
 
     public Mono<CatalogTrack> get(String userId, String id) {
@@ -97,9 +285,18 @@ public class CatalogStore {
                         Arrays.asList(row.get("sources", String.class).split(",")),
                         row.get("created_at", OffsetDateTime.class).toInstant()))
                 .all().collectList();
-        return track.zipWith(records, (found, discoveries) -> new CatalogTrack(found.id(), found.artist(), found.title(),
-                found.version(), found.label(), found.catalogNumber(), found.releaseTitle(), found.releaseDate(), found.genre(),
-                found.durationMs(), found.isrc(), found.externalIds(), found.createdAt(), found.updatedAt(), discoveries));
+        Mono<List<SourceMix>> mixes = db.sql("""
+                SELECT r.tracklist_id, l.title, l.dj_name, min(r.position) AS position,
+                       (SELECT min(e.cue_time_ms) FROM tracklist_entries e
+                         WHERE e.tracklist_id = r.tracklist_id AND e.position = min(r.position)) AS cue_time_ms
+                  FROM discovery_records r JOIN tracklists l ON l.id = r.tracklist_id
+                 WHERE r.catalog_track_id = :id
+                 GROUP BY r.tracklist_id, l.title, l.dj_name ORDER BY min(r.id)""")
+                .bind("id", id)
+                .map(row -> new SourceMix(row.get("tracklist_id", String.class), row.get("title", String.class),
+                        row.get("dj_name", String.class), row.get("position", Integer.class), row.get("cue_time_ms", Long.class)))
+                .all().collectList();
+        return Mono.zip(track, mixes, records).map(parts -> parts.getT1().with(parts.getT2(), parts.getT3()));
     }
 
     /** Sets what the user said the track is; false when the user has no such track. */
@@ -136,14 +333,20 @@ public class CatalogStore {
                 row.get("release_title", String.class), row.get("release_date", String.class), row.get("genre", String.class),
                 row.get("duration_ms", Long.class), row.get("isrc", String.class), externalIds,
                 row.get("created_at", OffsetDateTime.class).toInstant(), row.get("updated_at", OffsetDateTime.class).toInstant(),
-                List.of());
+                row.get("discovery_count", Integer.class), instant(row.get("first_discovered_at", OffsetDateTime.class)),
+                instant(row.get("last_seen_at", OffsetDateTime.class)), row.get("confidence", String.class),
+                row.get("method", String.class), List.of(), List.of(), List.of());
     }
 
-    static OffsetDateTime offset(Instant instant) {
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    public static OffsetDateTime offset(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    static <T> DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name, T value, Class<T> type) {
+    public static <T> DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name, T value, Class<T> type) {
         return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 }

@@ -130,7 +130,7 @@ class IdentificationAccuracyTest {
     private static final class EmptyCatalog extends CatalogStore {
 
         EmptyCatalog() {
-            super(null);
+            super(null, null);
         }
 
         @Override

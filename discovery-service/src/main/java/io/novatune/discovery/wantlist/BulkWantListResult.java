@@ -1,0 +1,5 @@
+package io.novatune.discovery.wantlist;
+
+/** What a bulk request changed. */
+public record BulkWantListResult(int added, int updated, int deleted) {
+}
