@@ -9,6 +9,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import tools.jackson.databind.ObjectMapper;
 
 /** Every {@code /api/**} route needs a bearer JWT whose {@code sub} is the user. */
@@ -22,6 +23,12 @@ public class SecurityConfig {
                         .pathMatchers("/actuator/**", "/v3/api-docs/**").permitAll()
                         .anyExchange().authenticated())
                 .build();
+    }
+
+    /** Requests the firewall refuses answer 400 problem+json, as every error does. */
+    @Bean
+    ServerExchangeRejectedHandler exchangeRejectedHandler(ObjectMapper json) {
+        return ApiSecurity.rejectedAsProblem(json);
     }
 
     /** Local profile and tests: tokens signed with a shared HS256 secret. */

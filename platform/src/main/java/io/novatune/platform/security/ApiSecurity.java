@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -56,6 +57,15 @@ public final class ApiSecurity {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden));
+    }
+
+    /**
+     * A request the security firewall refuses before any route (NUL or an encoded slash in the path, a malformed
+     * header or parameter name): 400 as a problem, like every other error answer, instead of an empty body.
+     */
+    public static ServerExchangeRejectedHandler rejectedAsProblem(ObjectMapper json) {
+        return (exchange, rejected) -> ExchangeProblems.write(exchange, json, HttpStatus.BAD_REQUEST,
+                "malformed-request", "Malformed request", "The request's path, headers or parameters are malformed.");
     }
 
     /**

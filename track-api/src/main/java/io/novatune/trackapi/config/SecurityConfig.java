@@ -10,6 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import tools.jackson.databind.ObjectMapper;
 
 /** Every {@code /api/**} route but the signed playback links needs a bearer JWT; {@code sub} is the user, claim {@code roles} may hold {@code admin}. */
@@ -28,6 +29,12 @@ public class SecurityConfig {
                         .pathMatchers("/api/v1/internal/**").hasRole("service")
                         .anyExchange().authenticated())
                 .build();
+    }
+
+    /** Requests the firewall refuses answer 400 problem+json, as every error does. */
+    @Bean
+    ServerExchangeRejectedHandler exchangeRejectedHandler(ObjectMapper json) {
+        return ApiSecurity.rejectedAsProblem(json);
     }
 
     /** Local profile and tests: tokens signed with a shared HS256 secret. */

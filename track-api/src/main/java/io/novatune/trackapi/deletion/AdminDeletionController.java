@@ -1,5 +1,6 @@
 package io.novatune.trackapi.deletion;
 
+import io.novatune.platform.problem.InvalidRequestException;
 import io.novatune.platform.tracing.Traceparents;
 import io.novatune.trackapi.track.Track;
 import io.novatune.trackapi.track.TrackStatus;
@@ -22,6 +23,7 @@ import java.util.List;
 public class AdminDeletionController {
 
     private static final int MAX_LIMIT = 200;
+    private static final int MAX_AFTER = 64;
 
     private final Purges purges;
     private final Traceparents traceparents;
@@ -42,6 +44,10 @@ public class AdminDeletionController {
                                         @RequestParam(required = false) String after,
                                         @RequestParam(defaultValue = "50") int limit) {
         int size = Math.max(1, Math.min(limit, MAX_LIMIT));
+        if (after != null && (after.length() > MAX_AFTER || after.codePoints().anyMatch(Character::isISOControl))) {
+            // PostgreSQL refuses U+0000 in text: without this, "after=%00" answered 500.
+            return Mono.error(new InvalidRequestException("after", "must be a track id from nextAfter"));
+        }
         return purges.list(TrackStatus.valueOf(status.name()), after, size)
                 .map(DeletionEntry::of)
                 .collectList()

@@ -14,6 +14,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.PartEvent;
@@ -78,6 +79,9 @@ public class UploadController {
     private Mono<Track> receive(TrackUploads.Upload upload, Flux<PartEvent> parts, String traceparent) {
         AtomicReference<TrackMetadata> metadata = new AtomicReference<>();
         return parts
+                // A part header Spring cannot parse (a Content-Type of "garbage/") is the client's malformed request.
+                .onErrorMap(InvalidMediaTypeException.class,
+                        invalid -> new InvalidUploadException("parts", "a part has an invalid Content-Type"))
                 .windowUntil(PartEvent::isLast)
                 .concatMap(part -> part.switchOnFirst((first, events) -> first.hasValue()
                         ? receivePart(upload, first.get(), events, metadata)
@@ -92,7 +96,10 @@ public class UploadController {
 
     private Mono<Void> receivePart(TrackUploads.Upload upload, PartEvent first, Flux<PartEvent> events,
                                    AtomicReference<TrackMetadata> metadata) {
-        String name = first.name();
+        String name = first.headers().getContentDisposition().getName();
+        if (name == null) {
+            return Mono.error(new InvalidUploadException("parts", "every part must have a name"));
+        }
         if (FILE_PART.equals(name)) {
             return upload.receiveFile(first.headers().getFirst(HttpHeaders.CONTENT_TYPE), events.map(PartEvent::content));
         }
