@@ -153,7 +153,7 @@ async function onSaveEntry(e) {
     $('entries').querySelector(`tr[data-position="${position}"] button`)?.focus();
   } catch (error) {
     markFieldErrors(form, error, ENTRY_FIELDS);
-    showError(error);
+    showError(error, form);
   }
 }
 
