@@ -37,13 +37,7 @@ public abstract class DiscoveryIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        PostgresServer postgres = SharedInfrastructure.postgres();
-        postgres.ensureDatabase(DATABASE);
-        registry.add("novatune.database.host", postgres::host);
-        registry.add("novatune.database.port", postgres::port);
-        registry.add("novatune.database.name", () -> DATABASE);
-        registry.add("novatune.database.username", postgres::username);
-        registry.add("novatune.database.password", postgres::password);
+        database(registry, DATABASE);
         registry.add("spring.kafka.bootstrap-servers", () -> KafkaProbe.shared().bootstrapServers());
         registry.add("novatune.discovery.musicbrainz.base-url", () -> MUSIC_DATABASES.musicBrainzUrl().toString());
         registry.add("novatune.discovery.discogs.base-url", () -> MUSIC_DATABASES.discogsUrl().toString());
@@ -54,6 +48,17 @@ public abstract class DiscoveryIntegrationTest {
         registry.add("novatune.security.jwt.secret", () -> JWT_SECRET);
         registry.add("novatune.tracklists.max-content-size", () -> "64KB");
         registry.add("novatune.tracklists.max-entries", () -> "50");
+    }
+
+    /** The service's database: {@code name} on this JVM's PostgreSQL, created if need be. */
+    public static void database(DynamicPropertyRegistry registry, String name) {
+        PostgresServer postgres = SharedInfrastructure.postgres();
+        postgres.ensureDatabase(name);
+        registry.add("novatune.database.host", postgres::host);
+        registry.add("novatune.database.port", postgres::port);
+        registry.add("novatune.database.name", () -> name);
+        registry.add("novatune.database.username", postgres::username);
+        registry.add("novatune.database.password", postgres::password);
     }
 
     /** A bearer token for {@code userId}, signed like the identity provider signs them. */

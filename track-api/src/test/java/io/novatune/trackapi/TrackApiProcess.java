@@ -97,6 +97,11 @@ public final class TrackApiProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** SIGKILL: the process vanishes mid-request, as on a node failure. */
+    public void crash() {
+        process.crash();
+    }
+
     /** SIGTERM, then SIGKILL if it does not stop in time. */
     @Override
     public void close() {

@@ -95,21 +95,21 @@ final class ConsumerGroupRewind {
                                           Long atTime) {
         if (target instanceof RewindTarget.Offset offset) {
             if (offset.offset() < earliest) {
-                return new PartitionRewind(partition, committed, earliest,
+                return new PartitionRewind(partition, committed, end, earliest,
                         "offset " + offset.offset() + " is gone (retention): from the earliest, " + earliest);
             }
             if (offset.offset() > end) {
-                return new PartitionRewind(partition, committed, end, "offset " + offset.offset() + " is past the end, " + end);
+                return new PartitionRewind(partition, committed, end, end, "offset " + offset.offset() + " is past the end, " + end);
             }
-            return new PartitionRewind(partition, committed, offset.offset(), "");
+            return new PartitionRewind(partition, committed, end, offset.offset(), "");
         }
         if (target instanceof RewindTarget.Time time) {
             // Kafka answers -1 when no record is that recent.
             return atTime < 0
-                    ? new PartitionRewind(partition, committed, end, "no record at or after " + time.time())
-                    : new PartitionRewind(partition, committed, atTime, "");
+                    ? new PartitionRewind(partition, committed, end, end, "no record at or after " + time.time())
+                    : new PartitionRewind(partition, committed, end, atTime, "");
         }
-        return new PartitionRewind(partition, committed, earliest, "");
+        return new PartitionRewind(partition, committed, end, earliest, "");
     }
 
     private List<TopicPartition> partitions(String topic, List<Integer> wanted) {

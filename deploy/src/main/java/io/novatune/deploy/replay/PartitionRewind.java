@@ -6,10 +6,11 @@ import java.util.OptionalLong;
  * One partition of a replay plan.
  *
  * @param committed the group's committed offset; empty when the group has none on this partition
+ * @param end       the partition's end offset: where a group that has consumed everything is
  * @param target    where the group would resume, already within the partition's earliest and end offsets
  * @param note      what the operator should know about this partition (a target moved into range), or empty
  */
-record PartitionRewind(int partition, OptionalLong committed, long target, String note) {
+record PartitionRewind(int partition, OptionalLong committed, long end, long target, String note) {
 
     /** Only ever back: moving forward would skip records the service has not processed yet. */
     boolean moves() {

@@ -47,11 +47,11 @@ record ReplayPlan(ReplayOptions options, List<PartitionRewind> partitions, List<
     void print(PrintStream out) {
         out.println("Replay of group " + options.group() + " on topic " + options.topic() + " to " + options.target().describe()
                 + (options.execute() ? "" : " (dry run: nothing is changed)"));
-        out.printf("%-10s %-12s %-12s %-14s %s%n", "PARTITION", "CURRENT", "TARGET", "RE-CONSUMED", "NOTE");
+        out.printf("%-10s %-12s %-12s %-12s %-14s %s%n", "PARTITION", "CURRENT", "END", "TARGET", "RE-CONSUMED", "NOTE");
         for (PartitionRewind partition : partitions) {
-            out.printf("%-10d %-12s %-12s %-14d %s%n", partition.partition(),
+            out.printf("%-10d %-12s %-12d %-12s %-14d %s%n", partition.partition(),
                     partition.committed().isPresent() ? String.valueOf(partition.committed().getAsLong()) : "-",
-                    partition.moves() ? String.valueOf(partition.target()) : "-",
+                    partition.end(), partition.moves() ? String.valueOf(partition.target()) : "-",
                     partition.recordsAgain(), partition.outcome());
         }
         out.println("In all " + recordsAgain() + " record(s) will be consumed again by group " + options.group() + ".");

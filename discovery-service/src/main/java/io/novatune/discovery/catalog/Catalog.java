@@ -62,11 +62,13 @@ public class Catalog {
         });
     }
 
+    /**
+     * Validates before it answers the rows: an export's first bytes (the CSV header, the JSON array's bracket) commit
+     * a 200, so a filter found invalid once the body streams could only break the download, never answer 400.
+     */
     public Flux<CatalogTrack> export(String userId, CatalogFilter filter) {
-        return Flux.defer(() -> {
-            validate(filter);
-            return store.export(userId, filter);
-        });
+        validate(filter);
+        return store.export(userId, filter);
     }
 
     /** The tracks discovered in one of the user's tracklists; another user's tracklist answers 404. */

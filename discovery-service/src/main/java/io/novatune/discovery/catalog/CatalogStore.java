@@ -6,6 +6,9 @@ import io.r2dbc.spi.Readable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -136,8 +139,28 @@ public class CatalogStore {
         spec = nullable(spec, "tracklistId", record.tracklistId(), String.class);
         spec = nullable(spec, "position", record.position(), Integer.class);
         spec = nullable(spec, "jobId", record.jobId(), String.class);
-        return spec.then().then(summarise(catalogTrackId))
-                .doOnSuccess(done -> events.publishEvent(new DiscoveriesArrived(userId)));
+        return spec.then().then(summarise(catalogTrackId)).then(publishWhenVisible(new DiscoveriesArrived(userId)));
+    }
+
+    /**
+     * Publishes the event once the discovery is visible to other requests: in a transaction after it commits (the
+     * figures a request computed between an earlier event and the commit would otherwise stay cached 15 min), else now.
+     */
+    private Mono<Void> publishWhenVisible(Object event) {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .filter(TransactionSynchronizationManager::isSynchronizationActive)
+                .map(synchronizations -> {
+                    synchronizations.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public Mono<Void> afterCommit() {
+                            return Mono.fromRunnable(() -> events.publishEvent(event));
+                        }
+                    });
+                    return true;
+                })
+                .onErrorResume(NoTransactionException.class, none -> Mono.empty())
+                .switchIfEmpty(Mono.fromRunnable(() -> events.publishEvent(event)).thenReturn(false))
+                .then();
     }
 
     /** The track's discovery summary after a new record: mixes it was found in, first and last time, the latest judgement. */

@@ -1,6 +1,8 @@
 package io.novatune.discovery.exports;
 
 import io.novatune.discovery.catalog.Catalog;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.novatune.discovery.catalog.CatalogFilter;
 import io.novatune.discovery.wantlist.WantList;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -40,6 +42,9 @@ public class ExportController {
     }
 
     @GetMapping("/api/v1/want-list/export")
+    @ApiResponse(responseCode = "200", description = "The export as an attachment (Content-Disposition with a filename)",
+            content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/json"), @Content(mediaType = "text/plain")})
+    @ApiResponse(responseCode = "400", description = "Unknown format or invalid filter", content = @Content(mediaType = "application/problem+json"))
     public ResponseEntity<Flux<DataBuffer>> wantList(@AuthenticationPrincipal Jwt user,
                                                      @RequestParam(defaultValue = "csv") String format) {
         ExportFormat as = ExportFormat.of(format);
@@ -51,6 +56,9 @@ public class ExportController {
     }
 
     @GetMapping("/api/v1/catalog/export")
+    @ApiResponse(responseCode = "200", description = "The export as an attachment (Content-Disposition with a filename)",
+            content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/json"), @Content(mediaType = "text/plain")})
+    @ApiResponse(responseCode = "400", description = "Unknown format or invalid filter", content = @Content(mediaType = "application/problem+json"))
     public ResponseEntity<Flux<DataBuffer>> catalog(@AuthenticationPrincipal Jwt user,
                                                     @RequestParam(defaultValue = "csv") String format,
                                                     @RequestParam(required = false) Instant discoveredAfter,

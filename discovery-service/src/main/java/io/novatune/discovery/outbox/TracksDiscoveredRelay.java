@@ -17,6 +17,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -71,13 +72,23 @@ public class TracksDiscoveredRelay implements SmartLifecycle {
                 ORDER BY finished_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
                 .bind("limit", settings.batchSize())
                 .map(TracksDiscoveredRelay::finished).all()
-                .concatMap(job -> event(job).flatMap(event -> Mono.fromFuture(() -> kafka.send(Topics.TRACKS_DISCOVERED,
-                                job.tracklistId(), event)).timeout(settings.sendTimeout()))
+                .concatMap(job -> event(job).flatMap(event -> send(job, event))
                         .then(db.sql("UPDATE discovery_jobs SET published_at = :now WHERE id = :id")
                                 .bind("now", clock.instant().atOffset(ZoneOffset.UTC)).bind("id", job.jobId()).then())
                         .thenReturn(1))
                 .reduce(0, Integer::sum);
         return transactions.transactional(batch).doOnNext(published::increment);
+    }
+
+    /**
+     * The producer's {@code send} itself blocks while it has no metadata for the topic (Kafka down, topic missing:
+     * up to max.block.ms), so it is called off the Netty event loop this chain runs on, which the HTTP server and the
+     * R2DBC driver share.
+     */
+    private Mono<?> send(FinishedJob job, TracksDiscovered event) {
+        return Mono.fromFuture(() -> kafka.send(Topics.TRACKS_DISCOVERED, job.tracklistId(), event))
+                .subscribeOn(Schedulers.boundedElastic())
+                .timeout(settings.sendTimeout());
     }
 
     private Mono<TracksDiscovered> event(FinishedJob job) {

@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * A track the user added to the library marks the wanted entry of the same recording {@code purchased}: the same
  * ISRC, or the same normalised artist + title + version (the title's trailing "(… Remix)" is its version, as in a
- * tracklist). The event id goes into the inbox in the same transaction, so that a replayed event changes nothing.
+ * tracklist; title and version are compared together, wherever the version was written). The event id goes into
+ * the inbox in the same transaction, so that a replayed event changes nothing.
  */
 @Service
 public class AutomaticPurchases {
@@ -60,10 +61,12 @@ public class AutomaticPurchases {
                   FROM catalog_tracks t
                  WHERE t.id = w.catalog_track_id AND w.user_id = :userId AND w.status = 'wanted'
                    AND ((t.isrc IS NOT NULL AND upper(t.isrc) = upper(:isrc))
-                        OR (t.artist_key = :artistKey AND t.title_key = :titleKey AND t.version_key = :versionKey))""")
+                        OR (t.artist_key = :artistKey AND btrim(t.title_key || ' ' || t.version_key) = :titleAndVersion))""")
                 .bind("at", CatalogStore.offset(occurredAt)).bind("trackId", track.trackId()).bind("userId", userId)
                 .bind("now", CatalogStore.offset(clock.instant()))
-                .bind("artistKey", key.artist()).bind("titleKey", key.title()).bind("versionKey", key.version());
+                // Title and version compared as one: a track identified by hand keeps "Glue (Hammer Remix)" as its
+                // title with no version, the library splits it into "Glue" and "Hammer Remix".
+                .bind("artistKey", key.artist()).bind("titleAndVersion", (key.title() + " " + key.version()).strip());
         // An empty ISRC matches nothing rather than every track without one.
         String isrc = track.isrc() == null || track.isrc().isBlank() ? null : track.isrc().strip();
         spec = CatalogStore.nullable(spec, "isrc", isrc, String.class);

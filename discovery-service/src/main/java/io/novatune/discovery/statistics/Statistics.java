@@ -61,8 +61,8 @@ public class Statistics {
             Instant now = clock.instant();
             Instant split = now.minus(TREND_WINDOW);
             Instant start = split.minus(TREND_WINDOW);
-            return Mono.zip(store.trends(userId, "t.artist_key", "min(t.artist)", start, split, now),
-                            store.trends(userId, "lower(t.genre)", "min(t.genre)", start, split, now),
+            return Mono.zip(store.trends(userId, StatisticsStore.ARTIST_KEY, StatisticsStore.ARTIST_NAME, start, split, now),
+                            store.trends(userId, StatisticsStore.GENRE_KEY, StatisticsStore.GENRE_NAME, start, split, now),
                             store.weekly(userId, now.minus(RATE_WINDOW), now),
                             store.sources(userId, split, now), store.conversion(userId))
                     .map(parts -> new DiscoveryTrends(now, parts.getT1(), parts.getT2(), parts.getT3(), parts.getT4(),

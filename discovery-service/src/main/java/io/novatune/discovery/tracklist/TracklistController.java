@@ -3,6 +3,7 @@ package io.novatune.discovery.tracklist;
 import io.novatune.discovery.parsing.TracklistFormat;
 import io.novatune.platform.problem.InvalidRequestException;
 import jakarta.validation.Valid;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -55,7 +56,11 @@ public class TracklistController {
     /** Multipart: a {@code file} ({@code .txt}, {@code .cue} or {@code .json}) and the fields {@code title}, {@code djName}, {@code playedAt}. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public Mono<ResponseEntity<Tracklist>> upload(@AuthenticationPrincipal Jwt user, ServerWebExchange exchange) {
-        return exchange.getMultipartData().flatMap(parts -> {
+        return exchange.getMultipartData()
+                // No boundary in the Content-Type, or a body that is not multipart after all: the client's mistake.
+                .onErrorMap(DecodingException.class,
+                        malformed -> new InvalidRequestException("Content-Type", "a multipart/form-data body with its boundary is required"))
+                .flatMap(parts -> {
             if (!(parts.getFirst("file") instanceof FilePart file)) {
                 return Mono.error(new InvalidRequestException("file", "a .txt, .cue or .json file is required"));
             }

@@ -26,6 +26,8 @@ public class Tracklists {
 
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private static final Pattern CURSOR = Pattern.compile("[0-9A-HJKMNP-TV-Z]{26}");
+    private static final Instant EARLIEST_PLAYED_AT = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST_PLAYED_AT = Instant.parse("9999-12-31T23:59:59Z");
 
     private final TracklistStore store;
     private final TracklistLimits limits;
@@ -146,6 +148,8 @@ public class Tracklists {
         return Mono.defer(() -> {
             rejectControl("title", patch.title());
             rejectControl("djName", patch.djName());
+            rejectControl("source.url", patch.source() == null ? null : patch.source().url());
+            rejectImplausible(patch.playedAt());
             if (patch.title() != null && patch.title().isBlank()) {
                 throw new InvalidRequestException("title", "must not be blank");
             }
@@ -185,6 +189,7 @@ public class Tracklists {
     private static void rejectControlCharacters(CreateTracklistRequest request) {
         rejectControl("title", request.title());
         rejectControl("djName", request.djName());
+        rejectImplausible(request.playedAt());
         if (request.content() != null && request.content().indexOf('\0') >= 0) {
             throw new InvalidRequestException("content", "must not contain NUL characters");
         }
@@ -200,6 +205,13 @@ public class Tracklists {
                     }
                 }
             }
+        }
+    }
+
+    /** A mix was played in the last century or this one; far beyond, PostgreSQL cannot even store the instant. */
+    private static void rejectImplausible(Instant playedAt) {
+        if (playedAt != null && (playedAt.isBefore(EARLIEST_PLAYED_AT) || playedAt.isAfter(LATEST_PLAYED_AT))) {
+            throw new InvalidRequestException("playedAt", "must be between " + EARLIEST_PLAYED_AT + " and " + LATEST_PLAYED_AT);
         }
     }
 

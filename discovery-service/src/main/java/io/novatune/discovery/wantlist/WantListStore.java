@@ -65,17 +65,24 @@ public class WantListStore {
     /** Puts the identified (not provisional) tracks of the user's tracklist on the list; answers how many were new. */
     public Mono<Long> addTracklist(String userId, String tracklistId, int priority, Instant now) {
         return db.sql("""
-                INSERT INTO want_list_entries (id, user_id, catalog_track_id, priority, source_tracklist_id, status,
-                                               added_at, updated_at)
-                SELECT :prefix || upper(lpad(to_hex(row_number() OVER (ORDER BY d.catalog_track_id)), 10, '0')), :userId,
-                       d.catalog_track_id, :priority, :tracklistId, 'wanted', :now, :now
-                  FROM (SELECT DISTINCT r.catalog_track_id FROM discovery_records r
-                         WHERE r.tracklist_id = :tracklistId AND r.user_id = :userId AND r.confidence <> 'PROVISIONAL') d
-                ON CONFLICT (user_id, catalog_track_id) DO NOTHING""")
-                // Ids stay sortable by time: the ULID's 16 leading characters (time and some randomness), then a counter.
-                .bind("prefix", UlidCreator.getMonotonicUlid().toString().substring(0, 16))
-                .bind("userId", userId).bind("tracklistId", tracklistId).bind("priority", priority).bind("now", CatalogStore.offset(now))
-                .fetch().rowsUpdated();
+                SELECT DISTINCT r.catalog_track_id FROM discovery_records r
+                 WHERE r.tracklist_id = :tracklistId AND r.user_id = :userId AND r.confidence <> 'PROVISIONAL'
+                 ORDER BY r.catalog_track_id""")
+                .bind("tracklistId", tracklistId).bind("userId", userId)
+                .map(row -> row.get("catalog_track_id", String.class)).all().collectList()
+                .flatMap(tracks -> tracks.isEmpty() ? Mono.just(0L) : db.sql("""
+                        INSERT INTO want_list_entries (id, user_id, catalog_track_id, priority, source_tracklist_id, status,
+                                                       added_at, updated_at)
+                        SELECT e.id, :userId, e.track_id, :priority, :tracklistId, 'wanted', :now, :now
+                          FROM unnest(CAST(:ids AS text[]), CAST(:tracks AS text[])) AS e (id, track_id)
+                        ON CONFLICT (user_id, catalog_track_id) DO NOTHING""")
+                        // A ULID per entry from the generator: ids built in SQL from one prefix and a counter were the
+                        // same for two bulks in the same millisecond, and the second failed on the primary key.
+                        .bind("ids", tracks.stream().map(track -> UlidCreator.getMonotonicUlid().toString()).toArray(String[]::new))
+                        .bind("tracks", tracks.toArray(String[]::new))
+                        .bind("userId", userId).bind("tracklistId", tracklistId).bind("priority", priority)
+                        .bind("now", CatalogStore.offset(now))
+                        .fetch().rowsUpdated());
     }
 
     public Mono<Boolean> tracklistExists(String userId, String tracklistId) {
@@ -89,10 +96,12 @@ public class WantListStore {
                 .bind("userId", userId).bind("ids", ids).map(row -> row.get("n", Long.class)).one();
     }
 
+    /** An entry set to anything but purchased loses its purchase time and library track (the date the user gave stays). */
     public Mono<Long> setStatus(String userId, List<String> ids, String status, Instant now) {
         return db.sql("""
                 UPDATE want_list_entries SET status = :status, updated_at = :now,
-                       purchased_at = CASE WHEN :status = 'purchased' THEN COALESCE(purchased_at, :now) ELSE purchased_at END
+                       purchased_at = CASE WHEN :status = 'purchased' THEN COALESCE(purchased_at, :now) END,
+                       library_track_id = CASE WHEN :status = 'purchased' THEN library_track_id END
                  WHERE user_id = :userId AND id IN (:ids)""")
                 .bind("userId", userId).bind("ids", ids).bind("status", status).bind("now", CatalogStore.offset(now))
                 .fetch().rowsUpdated();
@@ -111,15 +120,19 @@ public class WantListStore {
     public Mono<Boolean> update(String userId, String id, PatchWantListRequest patch, Instant now) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                 UPDATE want_list_entries SET status = COALESCE(:status, status), priority = COALESCE(:priority, priority),
-                       notes = COALESCE(:notes, notes), purchase_date = COALESCE(:purchaseDate, purchase_date),
-                       purchased_at = CASE WHEN :status = 'purchased' THEN COALESCE(purchased_at, :now) ELSE purchased_at END,
+                       notes = CASE WHEN :notesGiven THEN :notes ELSE notes END,
+                       purchase_date = CASE WHEN :purchaseDateGiven THEN :purchaseDate ELSE purchase_date END,
+                       purchased_at = CASE WHEN :status IS NULL THEN purchased_at
+                                           WHEN :status = 'purchased' THEN COALESCE(purchased_at, :now) END,
+                       library_track_id = CASE WHEN :status IS NULL OR :status = 'purchased' THEN library_track_id END,
                        updated_at = :now
                  WHERE id = :id AND user_id = :userId""")
                 .bind("id", id).bind("userId", userId).bind("now", CatalogStore.offset(now));
-        spec = CatalogStore.nullable(spec, "status", patch.status(), String.class);
-        spec = CatalogStore.nullable(spec, "priority", patch.priority(), Integer.class);
-        spec = CatalogStore.nullable(spec, "notes", patch.notes(), String.class);
-        spec = CatalogStore.nullable(spec, "purchaseDate", patch.purchaseDate(), LocalDate.class);
+        spec = CatalogStore.nullable(spec, "status", patch.getStatus(), String.class);
+        spec = CatalogStore.nullable(spec, "priority", patch.getPriority(), Integer.class);
+        spec = CatalogStore.nullable(spec, "notes", patch.getNotes(), String.class).bind("notesGiven", patch.notesGiven());
+        spec = CatalogStore.nullable(spec, "purchaseDate", patch.getPurchaseDate(), LocalDate.class)
+                .bind("purchaseDateGiven", patch.purchaseDateGiven());
         return spec.fetch().rowsUpdated().map(rows -> rows > 0);
     }
 

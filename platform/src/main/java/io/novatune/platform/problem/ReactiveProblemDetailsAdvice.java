@@ -1,14 +1,17 @@
 package io.novatune.platform.problem;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -25,6 +28,7 @@ import reactor.core.publisher.Mono;
 public class ReactiveProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ReactiveProblemDetailsAdvice.class);
+    private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
 
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
@@ -35,6 +39,21 @@ public class ReactiveProblemDetailsAdvice extends ResponseEntityExceptionHandler
                 .toList());
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         return Mono.just(ResponseEntity.badRequest().body(problem));
+    }
+
+    /**
+     * No connection to the database (down, failing over, pool exhausted): the request did nothing and may be sent
+     * again, which a client knows from a 503 with Retry-After, not from a 500.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
+    public ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex, ServerWebExchange exchange) {
+        log.warn("Database unavailable on {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                ex.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER.toSeconds()))
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Service unavailable",
+                        "The database cannot be reached; nothing was changed. Try again in a few seconds.",
+                        exchange.getRequest().getPath().value()));
     }
 
     @ExceptionHandler(Exception.class)

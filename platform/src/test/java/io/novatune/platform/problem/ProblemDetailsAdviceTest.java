@@ -3,6 +3,8 @@ package io.novatune.platform.problem;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,6 +31,12 @@ class ProblemDetailsAdviceTest {
             throw new IllegalStateException("secret detail from deep inside");
         }
 
+        @GetMapping("/database-down")
+        String databaseDown() {
+            throw new CannotCreateTransactionException("Could not open R2DBC Connection for transaction",
+                    new DataAccessResourceFailureException("Connection refused: localhost/127.0.0.1:5432"));
+        }
+
         @GetMapping("/invalid")
         String invalid() {
             throw new InvalidRequestException("title", "must not be blank");
@@ -52,6 +60,17 @@ class ProblemDetailsAdviceTest {
                 .jsonPath("$.detail").isEqualTo("The request could not be completed. It has been logged.")
                 .consumeWith(body -> assertThat(new String(body.getResponseBody()))
                         .doesNotContain("secret detail", "IllegalStateException"));
+    }
+
+    @Test
+    void a_database_that_cannot_be_reached_is_a_503_to_retry_after_a_few_seconds() {
+        webFlux.get().uri("/database-down").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Retry-After", "5")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://novatune.io/problems/database-unavailable")
+                .consumeWith(body -> assertThat(new String(body.getResponseBody())).doesNotContain("5432"));
     }
 
     @Test

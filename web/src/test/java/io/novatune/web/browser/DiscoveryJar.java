@@ -36,6 +36,8 @@ final class DiscoveryJar implements AutoCloseable {
     static DiscoveryJar start(String database, String jwtSecret) {
         PostgresServer postgres = SharedInfrastructure.postgres();
         postgres.ensureDatabase(database);
+        // As deploy/run-local does: the topics discovery-service publishes to and consumes exist before it starts.
+        SharedInfrastructure.kafka().createTopics(List.of("tracks-discovered", "track-added"), 1);
         int port = FreePort.pick();
         MusicDatabaseStandIn musicDatabases = MusicDatabaseStandIn.start().withRecordedCatalog()
                 .withRateLimit(Service.MUSICBRAINZ, REQUESTS_PER_SECOND, Duration.ofSeconds(1))

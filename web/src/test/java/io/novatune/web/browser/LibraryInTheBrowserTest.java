@@ -11,10 +11,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +46,7 @@ class LibraryInTheBrowserTest {
 
     private static final String USER = "browser-user";
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern TRACK_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private Servers servers;
@@ -270,6 +276,19 @@ class LibraryInTheBrowserTest {
         wait.until(browser -> browser.findElement(By.id("search")).getDomProperty("value").isEmpty());
     }
 
+    private void signInAsAdminAndOpenAdmin() {
+        driver.findElement(By.id("sign-out")).click();
+        WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-user")));
+        user.clear();
+        user.sendKeys("browser-admin");
+        WebElement withAdmin = driver.findElement(By.id("sign-in-admin"));
+        if (!withAdmin.isSelected()) {
+            withAdmin.click();
+        }
+        driver.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-admin"))).click();
+    }
+
     private void signInAgain() {
         WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-user")));
         user.clear();
@@ -313,6 +332,15 @@ class LibraryInTheBrowserTest {
     }
 
     private void addCatalogTrack(String userId, String title, String artist, String spotifyId) {
+        createCatalogTrack(userId, title, artist, spotifyId);
+    }
+
+    private String createCatalogTrack(String userId, String title, String artist) {
+        return createCatalogTrack(userId, title, artist, "1pKYYY0dkg23sQQXi0Q5zN");
+    }
+
+    /** Answers the new track's id. */
+    private String createCatalogTrack(String userId, String title, String artist, String spotifyId) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(servers.trackApiUrl().resolve("/api/v1/tracks"))
                     .header("Authorization", "Bearer " + token(userId))
@@ -321,6 +349,9 @@ class LibraryInTheBrowserTest {
                             + "\",\"catalogRef\":{\"service\":\"spotify\",\"id\":\"" + spotifyId + "\"}}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            Matcher id = TRACK_ID.matcher(response.body());
+            assertThat(id.find()).as(response.body()).isTrue();
+            return id.group(1);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -374,13 +405,7 @@ class LibraryInTheBrowserTest {
             throws Exception {
         // A second urgent job, for "run now" to find once "Retry now" has taken the first.
         addProviderTrack("browser-other", "Generated Dusk", "Model Eight");
-        driver.findElement(By.id("sign-out")).click();
-        WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-user")));
-        user.clear();
-        user.sendKeys("browser-admin");
-        driver.findElement(By.id("sign-in-admin")).click();
-        driver.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-admin"))).click();
+        signInAsAdminAndOpenAdmin();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("archive-stats"), "Archived"));
         assertThat(driver.findElement(By.id("archive-stats")).getText())
                 .contains("Pending", "Urgent", "Expired", "Failure rate", "Average lead time");
@@ -450,6 +475,44 @@ class LibraryInTheBrowserTest {
         } finally {
             Files.deleteIfExists(tooLarge);
             Files.deleteIfExists(fits);
+        }
+    }
+
+    @Test
+    @Order(16)
+    void a_purge_nobody_answered_is_shown_to_the_admin_as_stuck_and_retried_from_there() throws Exception {
+        String stuck = "Never Purged";
+        String trackId = createCatalogTrack(USER, stuck, "Stuck Band");
+        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(servers.trackApiUrl().resolve("/api/v1/tracks/" + trackId))
+                .header("Authorization", "Bearer " + token()).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(202);
+        try (Connection db = servers.trackDatabase();
+             PreparedStatement graceOver = db.prepareStatement(
+                     "UPDATE tracks SET scheduled_deletion_at = now() - interval '1 second' WHERE id = ?")) {
+            graceOver.setString(1, trackId);
+            assertThat(graceOver.executeUpdate()).isEqualTo(1);
+        }
+        // The purge timer sends TrackPurgeDue; no lifecycle-worker runs here, so after one unanswered send it gives up.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "DELETE_FAILED".equals(trackStatus(trackId)));
+
+        signInAsAdminAndOpenAdmin();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stuck"), stuck + " — Stuck Band (user " + USER + ", 1 attempts)"));
+        assertThat(driver.findElement(By.id("stuck-empty")).isDisplayed()).isFalse();
+
+        driver.findElement(By.cssSelector("button[aria-label='Retry purge of " + stuck + "']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "Purge of “" + stuck + "” retried."));
+        // Retried: purging again (until its new send goes unanswered for the re-send time), so no longer listed.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stuck-empty")));
+        assertThat(trackStatus(trackId)).isIn("PURGING", "DELETE_FAILED");
+    }
+
+    private String trackStatus(String trackId) throws SQLException {
+        try (Connection db = servers.trackDatabase();
+             PreparedStatement status = db.prepareStatement("SELECT status FROM tracks WHERE id = ?")) {
+            status.setString(1, trackId);
+            try (ResultSet row = status.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
         }
     }
 

@@ -1,9 +1,14 @@
 package io.novatune.web.browser;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 
 import io.novatune.infra.FreePort;
+import io.novatune.infra.PostgresServer;
+import io.novatune.infra.SharedInfrastructure;
 import io.novatune.testsupport.trackapi.TrackApiJar;
 import io.novatune.web.WebApplication;
 import org.springframework.boot.SpringApplication;
@@ -19,7 +24,9 @@ final class Servers {
     static final String JWT_SECRET = "web-browser-tests-secret-0123456789abcdef0123456789";
     static final String MAX_FILE_SIZE = "512KB";
     static final String STORAGE_QUOTA = "1MB";
+    static final String PURGE_RESEND_AFTER = "10s";
     private static final String BUCKET = "novatune-media";
+    private static final String TRACK_DATABASE = "tracks";
 
     private static Servers instance;
 
@@ -33,10 +40,14 @@ final class Servers {
         CompletableFuture<DiscoveryJar> discoveryStarting =
                 CompletableFuture.supplyAsync(() -> DiscoveryJar.start("discovery_web", JWT_SECRET));
         // Small limits, so that a browser test can meet both refusals of an upload with files of a few MiB.
-        trackApi = TrackApiJar.start(TrackApiJar.Settings.of("tracks", BUCKET, JWT_SECRET)
+        trackApi = TrackApiJar.start(TrackApiJar.Settings.of(TRACK_DATABASE, BUCKET, JWT_SECRET)
                 .with("SPRING_PROFILES_ACTIVE", "local")
                 .with("NOVATUNE_UPLOADS_MAX_FILE_SIZE", MAX_FILE_SIZE)
-                .with("NOVATUNE_QUOTA_DEFAULT_LIMIT", STORAGE_QUOTA));
+                .with("NOVATUNE_QUOTA_DEFAULT_LIMIT", STORAGE_QUOTA)
+                // No lifecycle-worker answers here: a purge gives up after one unanswered send, for the stuck-purge view.
+                .with("NOVATUNE_PURGE_MAX_ATTEMPTS", "1")
+                .with("NOVATUNE_PURGE_RESEND_AFTER", PURGE_RESEND_AFTER)
+                .with("NOVATUNE_TIMERS_INTERVAL", "1s"));
         discovery = discoveryStarting.join();
         int webPort = FreePort.pick();
         web = SpringApplication.run(WebApplication.class,
@@ -56,6 +67,12 @@ final class Servers {
 
     URI trackApiUrl() {
         return trackApi.baseUrl();
+    }
+
+    /** track-api's own database, for what a test cannot wait for (a grace period of 30 days). */
+    Connection trackDatabase() throws SQLException {
+        PostgresServer postgres = SharedInfrastructure.postgres();
+        return DriverManager.getConnection(postgres.jdbcUrl(TRACK_DATABASE), postgres.username(), postgres.password());
     }
 
     TrackApiJar trackApi() {

@@ -1,0 +1,133 @@
+package io.novatune.discovery.web;
+
+import io.novatune.discovery.DiscoveryIntegrationTest;
+import io.novatune.discovery.catalog.CatalogFixture;
+import io.novatune.discovery.catalog.CatalogStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.novatune.discovery.catalog.CatalogFixture.track;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Another user's ids answer 404 on every endpoint that takes one, as unknown ids do; lists show the user's own only. */
+class CrossUserAccessTest extends DiscoveryIntegrationTest {
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Autowired
+    CatalogStore store;
+
+    private final String owner = "owner-" + UUID.randomUUID();
+    private final String stranger = "stranger-" + UUID.randomUUID();
+    private String tracklist;
+    private String track;
+    private String entry;
+    private String strangersEntry;
+    private String strangersTrack;
+
+    @BeforeEach
+    void fixture() {
+        CatalogFixture owners = new CatalogFixture(db, store, owner);
+        tracklist = owners.tracklist("Owner's mix", "MIX", 2);
+        track = owners.discover(track("Hot Chip", "Flutes", null, "Domino", "Electronic", null, null, "123"), tracklist, 1,
+                "STRONG", Instant.now());
+        entry = body(call(owner, HttpMethod.POST, "/api/v1/want-list", Map.of("trackId", track)).expectStatus().isCreated())
+                .at("/id").asString();
+
+        CatalogFixture strangers = new CatalogFixture(db, store, stranger);
+        String theirMix = strangers.tracklist("Stranger's mix", "RADIO", 1);
+        strangersTrack = strangers.discover(track("Bicep", "Glue", null, null, null, null, null, null), theirMix, 1,
+                "STRONG", Instant.now());
+        strangersEntry = body(call(stranger, HttpMethod.POST, "/api/v1/want-list", Map.of("trackId", strangersTrack))
+                .expectStatus().isCreated()).at("/id").asString();
+    }
+
+    @Test
+    void every_endpoint_taking_an_id_answers_404_for_another_users_id() {
+        record Call(HttpMethod method, String uri, Object body) {
+        }
+        List<Call> calls = List.of(
+                new Call(HttpMethod.GET, "/api/v1/catalog/tracks/" + track, null),
+                new Call(HttpMethod.POST, "/api/v1/catalog/tracks/" + track + "/identify", Map.of("artist", "X", "title", "Y")),
+                new Call(HttpMethod.GET, "/api/v1/catalog/tracks/" + track + "/purchase-links", null),
+                new Call(HttpMethod.POST, "/api/v1/catalog/tracks/" + track + "/refresh-purchase-links", null),
+                new Call(HttpMethod.GET, "/api/v1/discovery/sources/" + tracklist, null),
+                new Call(HttpMethod.GET, "/api/v1/tracklists/" + tracklist, null),
+                new Call(HttpMethod.PATCH, "/api/v1/tracklists/" + tracklist, Map.of("title", "Mine now")),
+                new Call(HttpMethod.PATCH, "/api/v1/tracklists/" + tracklist + "/entries/1", Map.of("artist", "X", "title", "Y")),
+                new Call(HttpMethod.GET, "/api/v1/tracklists/" + tracklist + "/cue", null),
+                new Call(HttpMethod.POST, "/api/v1/tracklists/" + tracklist + "/discover-tracks", Map.of("processAll", true)),
+                new Call(HttpMethod.DELETE, "/api/v1/tracklists/" + tracklist, null),
+                new Call(HttpMethod.GET, "/api/v1/want-list/" + entry, null),
+                new Call(HttpMethod.PATCH, "/api/v1/want-list/" + entry, Map.of("status", "unavailable", "priority", 1)),
+                new Call(HttpMethod.DELETE, "/api/v1/want-list/" + entry, null),
+                new Call(HttpMethod.POST, "/api/v1/want-list", Map.of("trackId", track)),
+                new Call(HttpMethod.POST, "/api/v1/want-list", Map.of("trackId", strangersTrack, "sourceTracklistId", tracklist)),
+                new Call(HttpMethod.POST, "/api/v1/want-list/bulk", Map.of("action", "add-tracklist", "tracklistId", tracklist)),
+                new Call(HttpMethod.POST, "/api/v1/want-list/bulk",
+                        Map.of("action", "set-status", "ids", List.of(strangersEntry, entry), "status", "purchased")),
+                new Call(HttpMethod.POST, "/api/v1/want-list/bulk", Map.of("action", "delete", "ids", List.of(strangersEntry, entry))));
+        for (Call call : calls) {
+            call(stranger, call.method(), call.uri(), call.body())
+                    .expectStatus().value(status -> assertThat(status).as(call.method() + " " + call.uri()).isEqualTo(404))
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+
+        // Nothing of the owner's changed, and nothing of the stranger's either (the bulks failed whole).
+        JsonNode mine = body(call(owner, HttpMethod.GET, "/api/v1/want-list/" + entry, null).expectStatus().isOk());
+        assertThat(mine.at("/status").asString()).isEqualTo("wanted");
+        assertThat(mine.at("/priority").asInt()).isEqualTo(3);
+        JsonNode theirs = body(call(stranger, HttpMethod.GET, "/api/v1/want-list/" + strangersEntry, null).expectStatus().isOk());
+        assertThat(theirs.at("/status").asString()).isEqualTo("wanted");
+        assertThat(body(call(owner, HttpMethod.GET, "/api/v1/tracklists/" + tracklist, null).expectStatus().isOk())
+                .at("/title").asString()).isEqualTo("Owner's mix");
+        JsonNode details = body(call(owner, HttpMethod.GET, "/api/v1/catalog/tracks/" + track, null).expectStatus().isOk());
+        assertThat(details.at("/artist").asString()).isEqualTo("Hot Chip");
+        assertThat(body(call(stranger, HttpMethod.GET, "/api/v1/want-list", null).expectStatus().isOk()).at("/items").size())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void lists_show_only_the_users_own_data() {
+        assertThat(ids(owner, "/api/v1/catalog/tracks", "/id")).containsExactly(track);
+        assertThat(ids(stranger, "/api/v1/catalog/tracks", "/id")).containsExactly(strangersTrack);
+        assertThat(ids(owner, "/api/v1/want-list", "/id")).containsExactly(entry);
+        assertThat(ids(stranger, "/api/v1/want-list", "/id")).containsExactly(strangersEntry);
+        assertThat(ids(owner, "/api/v1/tracklists", "/id")).containsExactly(tracklist);
+        assertThat(ids(stranger, "/api/v1/catalog/tracks?artist=Hot", "/id")).isEmpty();
+        assertThat(body(call(stranger, HttpMethod.GET, "/api/v1/discovery/statistics", null).expectStatus().isOk())
+                .at("/tracksDiscovered").asLong()).isEqualTo(1);
+    }
+
+    private List<String> ids(String user, String uri, String pointer) {
+        List<String> ids = new ArrayList<>();
+        body(call(user, HttpMethod.GET, uri, null).expectStatus().isOk()).at("/items")
+                .forEach(item -> ids.add(item.at(pointer).asString()));
+        return ids;
+    }
+
+    private static JsonNode body(WebTestClient.ResponseSpec response) {
+        return response.expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private WebTestClient.ResponseSpec call(String user, HttpMethod method, String uri, Object body) {
+        WebTestClient.RequestBodySpec request = http.method(method).uri(uri).headers(h -> h.setBearerAuth(tokenFor(user)));
+        return body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+}
