@@ -82,6 +82,24 @@ export async function api(path, { method = 'GET', body, form, headers = {} } = {
 }
 
 api.headers = () => session.authorization();
+
+/**
+ * A file the API serves as an attachment (exports), fetched with the token and offered as a download on `link`:
+ * an <a> gets a blob URL and the name from Content-Disposition (or `fallbackName`), then is clicked.
+ */
+export async function download(path, link, fallbackName) {
+  const response = await fetch(path, { headers: session.authorization() });
+  if (!response.ok) throw await api.errorOf(response);
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const named = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  const blob = await response.blob();
+  if (link.href) URL.revokeObjectURL(link.href);
+  link.href = URL.createObjectURL(blob);
+  link.download = named ? decodeURIComponent(named[1]) : fallbackName;
+  link.hidden = false;
+  link.textContent = `Download ${link.download}`;
+  link.click();
+}
 api.errorOf = async response => new ApiError(response.status, await problemOf(response));
 
 export async function signInLocally(userId, withAdmin) {

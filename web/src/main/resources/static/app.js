@@ -6,6 +6,9 @@ import { initLibrary, reloadLibrary } from './library.js';
 import { loadTrash } from './trash.js';
 import { initAdmin, loadAdmin } from './admin.js';
 import { initDiscovery, loadDiscovery } from './discovery.js';
+import { initCatalog, loadCatalog } from './catalog.js';
+import { initWantList, loadWantList } from './wantlist.js';
+import { initStatistics, loadStatistics } from './statistics.js';
 
 /** The views: a new one is a section #view-{id}, a nav link #/{id} and an entry here. */
 const views = {
@@ -13,6 +16,9 @@ const views = {
   library: { load: reloadLibrary },
   trash: { load: loadTrash },
   discovery: { load: loadDiscovery },
+  catalog: { load: loadCatalog },
+  'want-list': { load: loadWantList },
+  statistics: { load: loadStatistics },
   admin: { load: loadAdmin, role: 'admin' },
 };
 let config = { signIn: { dev: true, oidc: null } };
@@ -65,6 +71,9 @@ window.addEventListener('novatune:unauthorized', () => {
 initLibrary();
 initAdmin();
 initDiscovery();
+initCatalog();
+initWantList();
+initStatistics();
 window.addEventListener('hashchange', route);
 
 async function start() {

@@ -3,7 +3,7 @@
 //
 // `discoveryPanels` below takes further panels (identification.js registers one), each
 // { id, render(tracklist, container) }; the tracklist view calls every registered panel when a tracklist is shown.
-import { api, ApiError } from './api.js';
+import { api, ApiError, download } from './api.js';
 import { identificationPanel } from './identification.js';
 import { $, el, toast, showError, guarded, markFieldErrors, clearFieldErrors, when } from './ui.js';
 
@@ -153,21 +153,13 @@ async function onSaveEntry(e) {
     $('entries').querySelector(`tr[data-position="${position}"] button`)?.focus();
   } catch (error) {
     markFieldErrors(form, error, ENTRY_FIELDS);
-    showError(error);
+    showError(error, form);
   }
 }
 
-async function onExportCue() {
-  const response = await fetch(`/api/v1/tracklists/${encodeURIComponent(current.id)}/cue`, { headers: api.headers() });
-  if (!response.ok) throw await api.errorOf(response);
-  const blob = await response.blob();
-  const link = $('cue-download');
-  if (link.href) URL.revokeObjectURL(link.href);
-  link.href = URL.createObjectURL(blob);
-  link.download = `${current.title.replace(/[^\w.-]+/g, '_')}.cue`;
-  link.hidden = false;
-  link.textContent = `Download ${link.download}`;
-  link.click();
+function onExportCue() {
+  return download(`/api/v1/tracklists/${encodeURIComponent(current.id)}/cue`, $('cue-download'),
+    `${current.title.replace(/[^\w.-]+/g, '_')}.cue`);
 }
 
 export function initDiscovery() {

@@ -2,7 +2,7 @@
 // background job (POST /api/v1/tracklists/{id}/discover-tracks → 202 with the job); this panel starts one and
 // shows its progress live by polling GET /api/v1/discovery/jobs/{id} until the job is COMPLETED.
 import { api } from './api.js';
-import { el, guarded, showError } from './ui.js';
+import { el, guarded, showError, toast } from './ui.js';
 
 const POLL_MS = 1000;
 // The last job started per tracklist in this tab, so reopening a tracklist shows its job again.
@@ -23,9 +23,16 @@ function render(tracklist, container) {
   const table = el('table', { hidden: true },
     el('thead', {}, el('tr', {}, ...['#', 'Entry', 'Result', 'Confidence', 'Found in'].map(h => el('th', { textContent: h })))),
     results);
-  const view = { progress, status, results, table };
+  const want = el('button', { type: 'button', id: 'identify-want', hidden: true, textContent: 'Add the identified tracks to the want-list' });
+  const view = { progress, status, results, table, want };
   container.append(el('section', { id: 'identification', attrs: { 'aria-labelledby': 'identification-title' } },
-    el('h4', { id: 'identification-title', textContent: 'Identification' }), status, progress, start, table));
+    el('h4', { id: 'identification-title', textContent: 'Identification' }), status, progress, start, want, table));
+
+  want.addEventListener('click', guarded(async () => {
+    const { data } = await api('/api/v1/want-list/bulk', { method: 'POST',
+      body: { action: 'add-tracklist', tracklistId: tracklist.id, priority: 3 } });
+    toast(`Want-list: ${data.added} added, ${data.updated} already there.`);
+  }));
 
   start.addEventListener('click', guarded(async () => {
     start.disabled = true;
@@ -53,6 +60,7 @@ function watch(tracklistId, job, view, start) {
   if (job.status === 'COMPLETED') {
     start.disabled = false;
     start.textContent = 'Identify again';
+    view.want.hidden = job.identified === 0;
     return;
   }
   setTimeout(async () => {

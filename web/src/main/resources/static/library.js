@@ -132,7 +132,7 @@ async function onUpload(e) {
     progress.hidden = true;
     markFieldErrors(form, error, UPLOAD_FIELDS);
     const refusal = uploadRefusal(error);
-    showError(refusal ? new ApiError(error.status, { detail: refusal }) : error);
+    showError(refusal ? new ApiError(error.status, { detail: refusal }) : error, form);
   }
 }
 
@@ -201,7 +201,7 @@ async function onSave(e) {
       await reloadLibrary();
     } else {
       markFieldErrors(form, error, EDIT_FIELDS);
-      showError(error);
+      showError(error, form);
     }
   }
 }

@@ -24,9 +24,11 @@ export function toast(text, action) {
   setTimeout(() => node.remove(), action ? 10000 : 5000);
 }
 
-export function showError(error) {
+/** Shows an error until dismissed (or 15 s); one about a form's input goes once that form is submitted again. */
+export function showError(error, form) {
   const text = error instanceof ApiError ? error.message : `Something went wrong: ${error.message}`;
   const node = el('div', { className: 'toast error' }, el('span', { textContent: text }));
+  if (form) node.dataset.form = form.id;
   const close = el('button', { type: 'button', textContent: 'Dismiss' });
   close.addEventListener('click', () => node.remove());
   node.append(close);
@@ -39,9 +41,11 @@ export const guarded = fn => async (...args) => { try { return await fn(...args)
 
 /**
  * Marks the inputs a problem+json's {@code errors} name (by field → input id) as invalid, with the message next to
- * the input (aria-describedby); answers whether any field was marked. Clears the previous marks first.
+ * the input (aria-describedby); answers whether any field was marked. Clears the previous marks, and the errors
+ * shown for this form, first.
  */
 export function markFieldErrors(form, error, inputs) {
+  $('errors').querySelectorAll(`[data-form="${form.id}"]`).forEach(n => n.remove());
   form.querySelectorAll('.field-error').forEach(n => n.remove());
   form.querySelectorAll('[aria-invalid]').forEach(n => { n.removeAttribute('aria-invalid'); n.removeAttribute('aria-describedby'); });
   const fields = error instanceof ApiError && Array.isArray(error.problem?.errors) ? error.problem.errors : [];

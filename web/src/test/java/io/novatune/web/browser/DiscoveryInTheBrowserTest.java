@@ -170,4 +170,65 @@ class DiscoveryInTheBrowserTest {
                 .isEqualTo("FAILED");
         assertThat(driver.findElement(By.id("identify-start")).getText()).isEqualTo("Identify again");
     }
+
+    @Test
+    @Order(6)
+    void the_identified_tracks_of_a_tracklist_go_onto_the_want_list_where_their_status_changes_and_which_exports_as_csv() {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("identify-want"))).click();
+        wait.until(browser -> browser.findElement(By.id("toasts")).getText().contains("Want-list:")
+                || !browser.findElement(By.id("errors")).getText().isBlank());
+        assertThat(driver.findElement(By.id("errors")).getText()).isEmpty();
+        assertThat(driver.findElement(By.id("toasts")).getText()).contains("Want-list: 2 added, 0 already there.");
+        driver.findElement(By.cssSelector("a[href='#/want-list']")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#want-entries tr"), 2));
+        assertThat(driver.findElement(By.id("want-entries")).getText()).contains("Bicep – Apricots", "Hot Chip – Flutes");
+
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("select[aria-label='Status of Hot Chip – Flutes']")))
+                .selectByVisibleText("purchased");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "Saved “Hot Chip – Flutes”."));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#want-entries tr[data-status='purchased']"), 1));
+
+        driver.findElement(By.cssSelector("#want-exports button[data-format='csv']")).click();
+        wait.until(ExpectedConditions.attributeContains(By.id("want-download"), "href", "blob:"));
+        assertThat(driver.findElement(By.id("want-download")).getDomAttribute("download")).startsWith("novatune-want-list-").endsWith(".csv");
+        Object csv = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(document.getElementById('want-download').href).then(r => r.text()).then(done, e => done('failed: ' + e));");
+        assertThat(((String) csv).lines().toList()).hasSize(3)
+                .first().asString().startsWith("artist,title");
+        assertThat((String) csv).contains("Bicep,Apricots", "Hot Chip,Flutes", "purchased");
+    }
+
+    @Test
+    @Order(7)
+    void the_catalog_shows_a_track_with_its_mix_and_where_to_buy_it_and_raises_its_priority_on_the_want_list() {
+        driver.findElement(By.cssSelector("a[href='#/catalog']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("catalog-tracks"), "Bicep – Apricots"));
+        assertThat(driver.findElement(By.id("catalog-tracks")).getText()).contains("Hot Chip – Flutes", "1 mix");
+        driver.findElement(By.xpath("//ul[@id='catalog-tracks']//button[text()='Bicep – Apricots']")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("catalog-details-title"), "Bicep – Apricots"));
+        assertThat(driver.findElement(By.id("catalog-mixes")).getText()).contains("Identify me", "#1");
+        assertThat(driver.findElements(By.cssSelector("#catalog-links a"))).extracting(link -> link.getDomAttribute("href"))
+                .isNotEmpty().allSatisfy(href -> assertThat(href).startsWith("https://"));
+        assertThat(driver.findElement(By.id("catalog-links")).getText()).contains("Beatport", "Bandcamp", "Apple Music", "Discogs");
+
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("want-priority"))).selectByVisibleText("5");
+        driver.findElement(By.cssSelector("#want-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"),
+                "“Bicep – Apricots” is already on the want-list (priority 5)."));
+    }
+
+    @Test
+    @Order(8)
+    void the_statistics_count_the_discoveries_and_the_purchase_conversion_and_chart_them() {
+        driver.findElement(By.cssSelector("a[href='#/statistics']")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("stats-tracks"), "2"));
+        assertThat(driver.findElement(By.id("stats-artists")).getText()).isEqualTo("2");
+        assertThat(driver.findElement(By.id("stats-conversion")).getText()).isEqualTo("50 %");
+        assertThat(driver.findElement(By.id("stats-conversion-detail")).getText()).isEqualTo("1 of 2 want-list entries purchased.");
+        WebElement weekly = driver.findElement(By.cssSelector("#chart-weekly svg"));
+        assertThat(weekly.getDomAttribute("aria-label")).startsWith("Discoveries per week:");
+        assertThat(driver.findElements(By.cssSelector("#chart-weekly g")))
+                .anySatisfy(bar -> assertThat(bar.getDomAttribute("data-value")).isEqualTo("2"));
+        assertThat(driver.findElement(By.cssSelector("#chart-artists svg")).getDomAttribute("aria-label")).contains("Bicep 1", "Hot Chip 1");
+    }
 }
