@@ -78,7 +78,7 @@ caught_up() {
 settled() { caught_up && caught_up; }
 
 records() { # the number of records on a topic
-  deploy/scripts/tail-topic "$1" --from-beginning --max 1000000 --timeout-seconds 5 2>/dev/null | grep -c '"key"' || true
+  deploy/scripts/tail-topic "$1" --from-beginning --max 1000000 --timeout-seconds 20 2>/dev/null | grep -c '"key"' || true
 }
 
 snapshot() {
