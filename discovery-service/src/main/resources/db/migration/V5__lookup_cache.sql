@@ -10,3 +10,6 @@ CREATE TABLE lookup_cache (
     PRIMARY KEY (source, query)
 );
 CREATE INDEX lookup_cache_by_expiry ON lookup_cache (expires_at);
+
+-- Enrichment only some databases provide (Spotify's audio features, Beatport): tempo and musical key.
+ALTER TABLE catalog_tracks ADD COLUMN bpm DOUBLE PRECISION, ADD COLUMN musical_key TEXT;

@@ -40,9 +40,9 @@ public class CatalogStore {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                 INSERT INTO catalog_tracks (id, user_id, artist, title, version, label, catalog_number, release_title,
                                             release_date, genre, duration_ms, isrc, musicbrainz_id, discogs_id,
-                                            artist_key, title_key, version_key, created_at, updated_at)
+                                            bpm, musical_key, artist_key, title_key, version_key, created_at, updated_at)
                 VALUES (:id, :userId, :artist, :title, :version, :label, :catalogNumber, :releaseTitle, :releaseDate,
-                        :genre, :durationMs, :isrc, :musicBrainzId, :discogsId, :artistKey, :titleKey, :versionKey, :now, :now)
+                        :genre, :durationMs, :isrc, :musicBrainzId, :discogsId, :bpm, :key, :artistKey, :titleKey, :versionKey, :now, :now)
                 ON CONFLICT (user_id, artist_key, title_key, version_key) DO UPDATE SET
                     label = COALESCE(catalog_tracks.label, EXCLUDED.label),
                     catalog_number = COALESCE(catalog_tracks.catalog_number, EXCLUDED.catalog_number),
@@ -53,6 +53,8 @@ public class CatalogStore {
                     isrc = COALESCE(catalog_tracks.isrc, EXCLUDED.isrc),
                     musicbrainz_id = COALESCE(catalog_tracks.musicbrainz_id, EXCLUDED.musicbrainz_id),
                     discogs_id = COALESCE(catalog_tracks.discogs_id, EXCLUDED.discogs_id),
+                    bpm = COALESCE(catalog_tracks.bpm, EXCLUDED.bpm),
+                    musical_key = COALESCE(catalog_tracks.musical_key, EXCLUDED.musical_key),
                     updated_at = EXCLUDED.updated_at
                 RETURNING id""")
                 .bind("id", UlidCreator.getMonotonicUlid().toString()).bind("userId", userId)
@@ -69,6 +71,8 @@ public class CatalogStore {
         spec = nullable(spec, "isrc", track.isrc(), String.class);
         spec = nullable(spec, "musicBrainzId", track.musicBrainzId(), String.class);
         spec = nullable(spec, "discogsId", track.discogsId(), String.class);
+        spec = nullable(spec, "bpm", track.bpm(), Double.class);
+        spec = nullable(spec, "key", track.musicalKey(), String.class);
         return spec.map(row -> row.get("id", String.class)).one();
     }
 
@@ -99,7 +103,7 @@ public class CatalogStore {
                 .all().collectList();
         return track.zipWith(records, (found, discoveries) -> new CatalogTrack(found.id(), found.artist(), found.title(),
                 found.version(), found.label(), found.catalogNumber(), found.releaseTitle(), found.releaseDate(), found.genre(),
-                found.durationMs(), found.isrc(), found.externalIds(), found.createdAt(), found.updatedAt(), discoveries));
+                found.durationMs(), found.isrc(), found.bpm(), found.musicalKey(), found.externalIds(), found.createdAt(), found.updatedAt(), discoveries));
     }
 
     /** Sets what the user said the track is; false when the user has no such track. */
@@ -134,7 +138,8 @@ public class CatalogStore {
         return new CatalogTrack(row.get("id", String.class), row.get("artist", String.class), row.get("title", String.class),
                 row.get("version", String.class), row.get("label", String.class), row.get("catalog_number", String.class),
                 row.get("release_title", String.class), row.get("release_date", String.class), row.get("genre", String.class),
-                row.get("duration_ms", Long.class), row.get("isrc", String.class), externalIds,
+                row.get("duration_ms", Long.class), row.get("isrc", String.class), row.get("bpm", Double.class),
+                row.get("musical_key", String.class), externalIds,
                 row.get("created_at", OffsetDateTime.class).toInstant(), row.get("updated_at", OffsetDateTime.class).toInstant(),
                 List.of());
     }

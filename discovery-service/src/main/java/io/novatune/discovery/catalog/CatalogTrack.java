@@ -7,6 +7,6 @@ import java.util.Map;
 /** A track of the user's discovery catalog, its external ids by database, and how it was identified each time. */
 public record CatalogTrack(String id, String artist, String title, String version, String label, String catalogNumber,
                            String releaseTitle, String releaseDate, String genre, Long durationMs, String isrc,
-                           Map<String, String> externalIds, Instant createdAt, Instant updatedAt,
+                           Double bpm, String musicalKey, Map<String, String> externalIds, Instant createdAt, Instant updatedAt,
                            List<DiscoveryRecord> discoveries) {
 }

@@ -110,7 +110,15 @@ public final class ResilientRequests<K, V> {
                 .toFuture()), true);
     }
 
-    private Mono<V> guarded(Supplier<Mono<V>> request) {
+    /**
+     * {@code request} under the retries, circuit breaker and rate limit, not cached: a lookup the adapter caches
+     * itself (metadata by id), sharing the database's limit with the searches.
+     */
+    public <T> Mono<T> uncached(Supplier<Mono<T>> request) {
+        return guarded(request);
+    }
+
+    private <T> Mono<T> guarded(Supplier<Mono<T>> request) {
         return Mono.defer(() -> inTurn(permit().then(Mono.defer(request).transformDeferred(TimeLimiterOperator.of(timeLimiter)))))
                 .transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
                 .transformDeferred(RetryOperator.of(retry))
@@ -122,7 +130,7 @@ public final class ResilientRequests<K, V> {
      * the requests' departures, but the database counts arrivals, and a request that took long to leave (a new
      * connection, a cold JVM) would otherwise arrive close to the next. A request has surely arrived once answered.
      */
-    private Mono<V> inTurn(Mono<V> attempt) {
+    private <T> Mono<T> inTurn(Mono<T> attempt) {
         Sinks.Empty<Void> ended = Sinks.empty();
         Mono<Void> previous = lastRequest.getAndSet(ended.asMono());
         return previous.then(attempt).doFinally(signal -> {
