@@ -49,7 +49,7 @@ public class DiscogsClient implements MusicDatabase {
         this.properties = properties;
         this.http = builders.getIfAvailable(WebClient::builder).build();
         this.requests = new ResilientRequests<>(NAME, properties.policy(), Duration.ofHours(1),
-                cache.searches(NAME, query -> query.artist() + " - " + query.title()));
+                cache.searches(NAME, SearchQuery::text));
     }
 
     /** Without the database cache: only the in-memory one (tests of matching against the stand-in). */

@@ -68,7 +68,7 @@ public class SpotifyClient implements MusicDatabase {
         this.properties = properties;
         this.http = builders.getIfAvailable(WebClient::builder).build();
         this.requests = new ResilientRequests<>(NAME, properties.policy(), Duration.ofHours(1),
-                cache.searches(NAME, query -> query.artist() + " - " + query.title()));
+                cache.searches(NAME, SearchQuery::text));
     }
 
     @Override
