@@ -30,6 +30,14 @@ public final class MusicDatabasesStandIn implements AutoCloseable {
         environment.put("NOVATUNE_DISCOVERY_MUSICBRAINZ_BASE_URL", databases.musicBrainzUrl().toString());
         environment.put("NOVATUNE_DISCOVERY_DISCOGS_BASE_URL", databases.discogsUrl().toString());
         environment.put("NOVATUNE_DISCOVERY_DISCOGS_TOKEN", MusicDatabaseStandIn.DISCOGS_TOKEN);
+        // Spotify and Beatport stay off (as in production) unless NOVATUNE_DISCOVERY_{SPOTIFY,BEATPORT}_ENABLED=true;
+        // then they ask the stand-in, which takes any client credentials and bearer token.
+        environment.put("NOVATUNE_DISCOVERY_SPOTIFY_BASE_URL", databases.spotifyUrl().toString());
+        environment.put("NOVATUNE_DISCOVERY_SPOTIFY_TOKEN_URL", databases.spotifyTokenUrl().toString());
+        environment.put("NOVATUNE_DISCOVERY_SPOTIFY_CLIENT_ID", "novatune-local");
+        environment.put("NOVATUNE_DISCOVERY_SPOTIFY_CLIENT_SECRET", "novatune-local-secret");
+        environment.put("NOVATUNE_DISCOVERY_BEATPORT_BASE_URL", databases.beatportUrl().toString());
+        environment.put("NOVATUNE_DISCOVERY_BEATPORT_TOKEN", "novatune-local-beatport-token");
         return environment;
     }
 

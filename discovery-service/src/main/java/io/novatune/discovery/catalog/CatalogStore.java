@@ -81,7 +81,8 @@ public class CatalogStore {
                     release_title = COALESCE(release_title, :releaseTitle), release_date = COALESCE(release_date, :releaseDate),
                     genre = COALESCE(genre, :genre), duration_ms = COALESCE(duration_ms, :durationMs),
                     isrc = COALESCE(isrc, :isrc), musicbrainz_id = COALESCE(musicbrainz_id, :musicBrainzId),
-                    discogs_id = COALESCE(discogs_id, :discogsId), updated_at = :now
+                    discogs_id = COALESCE(discogs_id, :discogsId), bpm = COALESCE(bpm, :bpm),
+                    musical_key = COALESCE(musical_key, :key), updated_at = :now
                 WHERE id = :id AND user_id = :userId""")
                 .bind("id", id).bind("userId", userId).bind("now", offset(now));
         return metadata(spec, track).then();
@@ -96,7 +97,9 @@ public class CatalogStore {
         spec = nullable(spec, "durationMs", track.durationMs(), Long.class);
         spec = nullable(spec, "isrc", track.isrc(), String.class);
         spec = nullable(spec, "musicBrainzId", track.musicBrainzId(), String.class);
-        return nullable(spec, "discogsId", track.discogsId(), String.class);
+        spec = nullable(spec, "discogsId", track.discogsId(), String.class);
+        spec = nullable(spec, "bpm", track.bpm(), Double.class);
+        return nullable(spec, "key", track.musicalKey(), String.class);
     }
 
     private Mono<String> insertOrFillIn(String userId, NewCatalogTrack track, Instant now) {
@@ -104,9 +107,9 @@ public class CatalogStore {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                 INSERT INTO catalog_tracks (id, user_id, artist, title, version, label, catalog_number, release_title,
                                             release_date, genre, duration_ms, isrc, musicbrainz_id, discogs_id,
-                                            artist_key, title_key, version_key, created_at, updated_at)
+                                            bpm, musical_key, artist_key, title_key, version_key, created_at, updated_at)
                 VALUES (:id, :userId, :artist, :title, :version, :label, :catalogNumber, :releaseTitle, :releaseDate,
-                        :genre, :durationMs, :isrc, :musicBrainzId, :discogsId, :artistKey, :titleKey, :versionKey, :now, :now)
+                        :genre, :durationMs, :isrc, :musicBrainzId, :discogsId, :bpm, :key, :artistKey, :titleKey, :versionKey, :now, :now)
                 ON CONFLICT (user_id, artist_key, title_key, version_key) DO UPDATE SET
                     label = COALESCE(catalog_tracks.label, EXCLUDED.label),
                     catalog_number = COALESCE(catalog_tracks.catalog_number, EXCLUDED.catalog_number),
@@ -117,6 +120,8 @@ public class CatalogStore {
                     isrc = COALESCE(catalog_tracks.isrc, EXCLUDED.isrc),
                     musicbrainz_id = COALESCE(catalog_tracks.musicbrainz_id, EXCLUDED.musicbrainz_id),
                     discogs_id = COALESCE(catalog_tracks.discogs_id, EXCLUDED.discogs_id),
+                    bpm = COALESCE(catalog_tracks.bpm, EXCLUDED.bpm),
+                    musical_key = COALESCE(catalog_tracks.musical_key, EXCLUDED.musical_key),
                     updated_at = EXCLUDED.updated_at
                 RETURNING id""")
                 .bind("id", UlidCreator.getMonotonicUlid().toString()).bind("userId", userId)
@@ -354,7 +359,8 @@ public class CatalogStore {
         return new CatalogTrack(row.get("id", String.class), row.get("artist", String.class), row.get("title", String.class),
                 row.get("version", String.class), row.get("label", String.class), row.get("catalog_number", String.class),
                 row.get("release_title", String.class), row.get("release_date", String.class), row.get("genre", String.class),
-                row.get("duration_ms", Long.class), row.get("isrc", String.class), externalIds,
+                row.get("duration_ms", Long.class), row.get("isrc", String.class), row.get("bpm", Double.class),
+                row.get("musical_key", String.class), externalIds,
                 row.get("created_at", OffsetDateTime.class).toInstant(), row.get("updated_at", OffsetDateTime.class).toInstant(),
                 row.get("discovery_count", Integer.class), instant(row.get("first_discovered_at", OffsetDateTime.class)),
                 instant(row.get("last_seen_at", OffsetDateTime.class)), row.get("confidence", String.class),

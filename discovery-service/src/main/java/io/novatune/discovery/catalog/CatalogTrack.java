@@ -12,14 +12,14 @@ import java.util.Map;
  */
 public record CatalogTrack(String id, String artist, String title, String version, String label, String catalogNumber,
                            String releaseTitle, String releaseDate, String genre, Long durationMs, String isrc,
-                           Map<String, String> externalIds, Instant createdAt, Instant updatedAt,
+                           Double bpm, String musicalKey, Map<String, String> externalIds, Instant createdAt, Instant updatedAt,
                            int discoveryCount, Instant firstDiscovered, Instant lastSeen, String confidence, String method,
                            List<String> metadataSources, List<SourceMix> sourceMixes, List<DiscoveryRecord> discoveries) {
 
     CatalogTrack with(List<SourceMix> mixes, List<DiscoveryRecord> records) {
         List<String> sources = records.isEmpty() ? List.of() : records.get(records.size() - 1).sources();
         return new CatalogTrack(id, artist, title, version, label, catalogNumber, releaseTitle, releaseDate, genre,
-                durationMs, isrc, externalIds, createdAt, updatedAt, discoveryCount, firstDiscovered, lastSeen, confidence,
-                method, sources, mixes, records);
+                durationMs, isrc, bpm, musicalKey, externalIds, createdAt, updatedAt, discoveryCount, firstDiscovered, lastSeen,
+                confidence, method, sources, mixes, records);
     }
 }

@@ -2,11 +2,13 @@ package io.novatune.discovery.discogs;
 
 import io.novatune.discovery.identification.TrackDescription;
 import io.novatune.discovery.lookup.Candidate;
+import io.novatune.discovery.lookup.LookupCache;
 import io.novatune.discovery.lookup.MusicDatabase;
 import io.novatune.discovery.lookup.MusicDatabaseUnavailableException;
 import io.novatune.discovery.lookup.ResilientRequests;
 import io.novatune.discovery.lookup.SearchQuery;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,6 +44,15 @@ public class DiscogsClient implements MusicDatabase {
     private final WebClient http;
     private final ResilientRequests<SearchQuery, List<Candidate>> requests;
 
+    @Autowired
+    public DiscogsClient(DiscogsProperties properties, ObjectProvider<WebClient.Builder> builders, LookupCache cache) {
+        this.properties = properties;
+        this.http = builders.getIfAvailable(WebClient::builder).build();
+        this.requests = new ResilientRequests<>(NAME, properties.policy(), Duration.ofHours(1),
+                cache.searches(NAME, SearchQuery::text));
+    }
+
+    /** Without the database cache: only the in-memory one (tests of matching against the stand-in). */
     public DiscogsClient(DiscogsProperties properties, ObjectProvider<WebClient.Builder> builders) {
         this.properties = properties;
         this.http = builders.getIfAvailable(WebClient::builder).build();

@@ -24,7 +24,9 @@ import java.util.Optional;
 /**
  * Identifies one entry: the user's own catalog first (tracks sharing the normalised artist or title, scored), then
  * each external database in order (MusicBrainz, then Discogs) until one has a strong or medium candidate. The closest
- * candidate of all wins (equal distances: the database's own relevance); one beyond medium is provisional.
+ * candidate of all wins (equal distances: the database's own relevance); one beyond medium is provisional. A match
+ * without tempo and key (MusicBrainz and Discogs know neither) takes them from the first database that knows them
+ * (Spotify, Beatport, when enabled) and has a strong or medium candidate for the entry too.
  */
 @Component
 public class EntryIdentifier {
@@ -80,16 +82,37 @@ public class EntryIdentifier {
                                 unavailable -> Mono.just(new Searched(Optional.empty(), unavailable.getMessage()))))
                 .takeUntil(searched -> searched.best().map(Match::accepted).orElse(false))
                 .collectList()
-                .map(searches -> {
+                .flatMap(searches -> {
                     Optional<Match> best = searches.stream().flatMap(searched -> searched.best().stream()).min(Match.BEST_FIRST);
                     if (best.isPresent()) {
-                        return outcome(best.get(), "api");
+                        return withTempoAndKey(wanted, query, best.get());
                     }
                     List<String> failures = new ArrayList<>();
                     searches.stream().map(Searched::failure).filter(failure -> failure != null).forEach(failures::add);
-                    return EntryOutcome.failed(failures.isEmpty() ? "no candidate in " + names()
-                            : "music databases unavailable: " + String.join("; ", failures));
+                    return Mono.just(EntryOutcome.failed(failures.isEmpty() ? "no candidate in " + names()
+                            : "music databases unavailable: " + String.join("; ", failures)));
                 });
+    }
+
+    private Mono<EntryOutcome> withTempoAndKey(TrackDescription wanted, SearchQuery query, Match match) {
+        if (!match.accepted() || match.track().bpm() != null && match.track().musicalKey() != null) {
+            return Mono.just(outcome(match, "api"));
+        }
+        return Flux.fromIterable(databases)
+                .filter(database -> database.knowsTempoAndKey() && !database.name().equals(match.source()))
+                .concatMap(database -> database.search(query)
+                        .map(candidates -> candidates.stream().map(candidate -> external(wanted, candidate))
+                                .filter(other -> other.accepted() && (other.track().bpm() != null || other.track().musicalKey() != null))
+                                .min(Match.BEST_FIRST))
+                        .onErrorResume(MusicDatabaseUnavailableException.class, unavailable -> Mono.just(Optional.empty())))
+                .filter(Optional::isPresent)
+                .next()
+                .map(other -> {
+                    NewCatalogTrack track = match.track().withTempoAndKey(other.get().track().bpm(), other.get().track().musicalKey());
+                    Match enriched = new Match(track, match.score(), match.searchScore(), match.source());
+                    return outcome(enriched, "api", List.of(match.source(), other.get().source()));
+                })
+                .defaultIfEmpty(outcome(match, "api"));
     }
 
     private String names() {
@@ -101,23 +124,28 @@ public class EntryIdentifier {
                 track.durationMs(), track.isrc());
         NewCatalogTrack same = new NewCatalogTrack(track.artist(), track.title(), track.version(), track.label(),
                 track.catalogNumber(), track.releaseTitle(), track.releaseDate(), track.genre(), track.durationMs(),
-                track.isrc(), track.externalIds().get("musicbrainz"), track.externalIds().get("discogs"));
+                track.isrc(), track.externalIds().get("musicbrainz"), track.externalIds().get("discogs"), track.bpm(), track.musicalKey());
         return new Match(same, scoring.score(wanted, known), 100, LOCAL);
     }
 
     private Match external(TrackDescription wanted, Candidate candidate) {
         TrackDescription found = candidate.track();
         boolean musicBrainz = candidate.source().equals("musicbrainz");
+        boolean discogs = candidate.source().equals("discogs");
         NewCatalogTrack track = new NewCatalogTrack(found.artist() == null ? wanted.artist() : found.artist(), found.title(),
                 found.remix(), found.label(), candidate.catalogNumber(), candidate.releaseTitle(), candidate.releaseDate(),
                 candidate.genre(), found.durationMs(), found.isrc(),
-                musicBrainz ? candidate.externalId() : null, musicBrainz ? null : candidate.externalId());
+                musicBrainz ? candidate.externalId() : null, discogs ? candidate.externalId() : null, candidate.bpm(), candidate.musicalKey());
         return new Match(track, scoring.score(wanted, found), candidate.searchScore(), candidate.source());
     }
 
     private static EntryOutcome outcome(Match match, String method) {
+        return outcome(match, method, List.of(match.source()));
+    }
+
+    private static EntryOutcome outcome(Match match, String method, List<String> sources) {
         EntryState state = match.accepted() ? EntryState.IDENTIFIED : EntryState.PROVISIONAL;
         return new EntryOutcome(state, match.track(), match.score().confidence(), match.score().distance(), method,
-                List.of(match.source()), null);
+                sources, null);
     }
 }

@@ -34,7 +34,9 @@ import java.util.function.Supplier;
  * What every adapter's request goes through, one instance per database and service instance (so all jobs share it):
  * <ol>
  *   <li>a search cache (Caffeine, 1 h): a query asked again — within a job or by another — is not sent again, and
- *       identical queries in flight at once share one request;</li>
+ *       identical queries in flight at once share one request; behind it a durable layer ({@link DurableAnswers}, the
+ *       {@code lookup_cache} table) asked before a request goes out and told its answer, so that answers survive a
+ *       restart;</li>
  *   <li>retries (Resilience4j) of what may pass, waiting what the database named in {@code Retry-After};</li>
  *   <li>a circuit breaker (Resilience4j): a database that keeps failing is left alone for a while;</li>
  *   <li>the rate limit: one request at a time, each {@link RequestPolicy#spacing()} after the previous one was
@@ -64,9 +66,15 @@ public final class ResilientRequests<K, V> {
     private final CircuitBreaker circuitBreaker;
     private final TimeLimiter timeLimiter;
     private final AsyncCache<K, V> cache;
+    private final DurableAnswers<K, V> durable;
 
     public ResilientRequests(String name, RequestPolicy policy, Duration cacheFor) {
+        this(name, policy, cacheFor, DurableAnswers.none());
+    }
+
+    public ResilientRequests(String name, RequestPolicy policy, Duration cacheFor, DurableAnswers<K, V> durable) {
         this.name = name;
+        this.durable = durable;
         this.policy = policy;
         this.bucket = Bucket.builder().addLimit(bandwidth(policy.spacing())).build();
         long retryWait = policy.retryWait().toMillis();
@@ -97,10 +105,20 @@ public final class ResilientRequests<K, V> {
     /** The cached answer for {@code key}, else {@code request}'s, under the retries, circuit breaker and rate limit. */
     public Mono<V> get(K key, Supplier<Mono<V>> request) {
         // suppressCancel: one caller giving up must not cancel the request other callers share.
-        return Mono.fromFuture(() -> cache.get(key, (ignored, executor) -> guarded(request).toFuture()), true);
+        return Mono.fromFuture(() -> cache.get(key, (ignored, executor) -> durable.read(key)
+                .switchIfEmpty(Mono.defer(() -> guarded(request).flatMap(answer -> durable.write(key, answer).thenReturn(answer))))
+                .toFuture()), true);
     }
 
-    private Mono<V> guarded(Supplier<Mono<V>> request) {
+    /**
+     * {@code request} under the retries, circuit breaker and rate limit, not cached: a lookup the adapter caches
+     * itself (metadata by id), sharing the database's limit with the searches.
+     */
+    public <T> Mono<T> uncached(Supplier<Mono<T>> request) {
+        return guarded(request);
+    }
+
+    private <T> Mono<T> guarded(Supplier<Mono<T>> request) {
         return Mono.defer(() -> inTurn(permit().then(Mono.defer(request).transformDeferred(TimeLimiterOperator.of(timeLimiter)))))
                 .transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
                 .transformDeferred(RetryOperator.of(retry))
@@ -112,7 +130,7 @@ public final class ResilientRequests<K, V> {
      * the requests' departures, but the database counts arrivals, and a request that took long to leave (a new
      * connection, a cold JVM) would otherwise arrive close to the next. A request has surely arrived once answered.
      */
-    private Mono<V> inTurn(Mono<V> attempt) {
+    private <T> Mono<T> inTurn(Mono<T> attempt) {
         Sinks.Empty<Void> ended = Sinks.empty();
         Mono<Void> previous = lastRequest.getAndSet(ended.asMono());
         return previous.then(attempt).doFinally(signal -> {

@@ -1,11 +1,13 @@
 package io.novatune.discovery.musicbrainz;
 
 import io.novatune.discovery.lookup.Candidate;
+import io.novatune.discovery.lookup.LookupCache;
 import io.novatune.discovery.lookup.MusicDatabase;
 import io.novatune.discovery.lookup.MusicDatabaseUnavailableException;
 import io.novatune.discovery.lookup.ResilientRequests;
 import io.novatune.discovery.lookup.SearchQuery;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +41,15 @@ public class MusicBrainzClient implements MusicDatabase {
     private final WebClient http;
     private final ResilientRequests<String, List<Candidate>> requests;
 
+    @Autowired
+    public MusicBrainzClient(MusicBrainzProperties properties, ObjectProvider<WebClient.Builder> builders, LookupCache cache) {
+        this.properties = properties;
+        this.http = builders.getIfAvailable(WebClient::builder).build();
+        this.requests = new ResilientRequests<>(NAME, properties.policy(), Duration.ofHours(1),
+                cache.searches(NAME, lucene -> lucene));
+    }
+
+    /** Without the database cache: only the in-memory one (tests of matching against the stand-in). */
     public MusicBrainzClient(MusicBrainzProperties properties, ObjectProvider<WebClient.Builder> builders) {
         this.properties = properties;
         this.http = builders.getIfAvailable(WebClient::builder).build();

@@ -27,14 +27,17 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Per-user token buckets (bucket4j) on the tracklists API: listing, importing, updating and deleting each have their
- * own per-minute budget; beyond it the answer is 429 problem+json with {@code Retry-After}. Per replica (ADR 0009).
+ * Per-user token buckets (bucket4j) on the tracklists API: listing, importing, updating, deleting and starting a
+ * discovery job each have their own per-minute budget; beyond it the answer is 429 problem+json with
+ * {@code Retry-After}. Starting a job has the strictest: one job costs up to a hundred external requests, and
+ * MusicBrainz allows one a second to the whole instance. Per replica (ADR 0009).
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class RateLimitFilter implements WebFilter {
 
     private static final String TRACKLISTS = "/api/v1/tracklists";
+    private static final String DISCOVER_TRACKS = "/discover-tracks";
 
     private final RateLimitProperties limits;
     private final ObjectMapper json;
@@ -82,6 +85,7 @@ public class RateLimitFilter implements WebFilter {
             case "list" -> limits.listPerMinute();
             case "import" -> limits.importPerMinute();
             case "update" -> limits.updatePerMinute();
+            case "discover" -> limits.discoverPerMinute();
             default -> limits.deletePerMinute();
         };
     }
@@ -97,7 +101,10 @@ public class RateLimitFilter implements WebFilter {
             return collection ? "list" : null;
         }
         if (HttpMethod.POST.equals(method)) {
-            return collection ? "import" : null;
+            if (collection) {
+                return "import";
+            }
+            return path.endsWith(DISCOVER_TRACKS) ? "discover" : null;
         }
         if (HttpMethod.PATCH.equals(method)) {
             return "update";

@@ -47,6 +47,7 @@ public final class CatalogFixture {
 
     public static NewCatalogTrack track(String artist, String title, String version, String label, String genre,
                                         String isrc, String musicBrainzId, String discogsId) {
-        return new NewCatalogTrack(artist, title, version, label, null, null, null, genre, null, isrc, musicBrainzId, discogsId);
+        return new NewCatalogTrack(artist, title, version, label, null, null, null, genre, null, isrc, musicBrainzId, discogsId,
+                null, null);
     }
 }

@@ -1,6 +1,7 @@
 package io.novatune.discovery.jobs;
 
 import io.novatune.discovery.DiscoveryIntegrationTest;
+import io.novatune.discovery.lookup.MusicDatabase;
 import io.novatune.events.Topics;
 import io.novatune.events.TracksDiscovered;
 import io.novatune.infra.standin.MusicDatabaseStandIn;
@@ -8,6 +9,7 @@ import io.novatune.infra.standin.MusicDatabaseStandIn.Service;
 import io.novatune.testsupport.kafka.KafkaProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +28,8 @@ class IdentificationTest extends DiscoveryIntegrationTest {
 
     @Autowired
     WebTestClient http;
+    @Autowired
+    ApplicationContext beans;
 
     private final String user = "user-" + UUID.randomUUID();
 
@@ -82,6 +86,20 @@ class IdentificationTest extends DiscoveryIntegrationTest {
         assertThat(job.at("/results/0/method").asString()).isEqualTo("local");
         assertThat(job.at("/results/0/confidence").asString()).isEqualTo("STRONG");
         assertThat(MUSIC_DATABASES.requests(Service.MUSICBRAINZ)).hasSize(asked);
+    }
+
+    @Test
+    void spotify_and_beatport_are_off_by_default_and_never_asked() {
+        String tracklist = tracklist(user, "1. Bicep - Glue\n2. Kiasmos - Looped\n");
+
+        JsonNode job = awaitCompleted(user, jobOf(discover(user, tracklist, Map.of("processAll", true))));
+
+        assertThat(job.at("/results/0/sources").valueStream().map(JsonNode::asString)).containsExactly("musicbrainz");
+        assertThat(job.at("/results/1/state").asString()).isEqualTo("FAILED");
+        assertThat(catalogTrack(user, job.at("/results/0/catalogTrackId").asString()).has("bpm")).isFalse();
+        assertThat(beans.getBeanNamesForType(MusicDatabase.class)).containsExactlyInAnyOrder("musicBrainzClient", "discogsClient");
+        assertThat(MUSIC_DATABASES.requests(Service.SPOTIFY)).isEmpty();
+        assertThat(MUSIC_DATABASES.requests(Service.BEATPORT)).isEmpty();
     }
 
     @Test

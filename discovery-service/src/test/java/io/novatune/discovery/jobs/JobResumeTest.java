@@ -87,9 +87,11 @@ class JobResumeTest {
                     assertThat(kafka.events(Topics.TRACKS_DISCOVERED, tracklist, TracksDiscovered.class))
                             .extracting(TracksDiscovered::getJobId).containsExactly(job));
         }
-        // Entries with an outcome before the kill were not asked again; only those in flight (at most 5) were.
+        // Entries with an outcome before the kill were not asked again; only those in flight (at most 5) were, and of
+        // those, ones whose answer had reached the database cache (lookup_cache) before the kill are not asked either.
         int askedAfter = STAND_IN.requests(Service.MUSICBRAINZ).size() - askedBeforeTheKill;
-        assertThat(askedAfter).isBetween(LINES.size() - doneBeforeTheKill, LINES.size() - doneBeforeTheKill + 5);
+        int pending = LINES.size() - doneBeforeTheKill;
+        assertThat(askedAfter).isBetween(Math.max(0, pending - 5), pending + 5);
         STAND_IN.assertNoRateLimitBreach();
     }
 

@@ -36,10 +36,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A real HTTP server standing in for two music databases, serving recordings in their own JSON formats: MusicBrainz's
+ * A real HTTP server standing in for the music databases, serving recordings in their own JSON formats: MusicBrainz's
  * recording search ({@code GET /ws/2/recording?query=…&fmt=json}, a Lucene query of {@code recording:"…"} and
- * {@code artist:"…"} phrases) and Discogs' database search ({@code GET /database/search?type=release&artist=…&track=…},
- * token authentication). For the local stack and for discovery-service's tests.
+ * {@code artist:"…"} phrases), Discogs' database search ({@code GET /database/search?type=release&artist=…&track=…},
+ * token authentication), Spotify's Web API (client-credentials token, track search, audio features) and Beatport's
+ * catalog search ({@code /v4/catalog/search/?type=tracks}). For the local stack and for discovery-service's tests.
  *
  * <p>It polices each database's rate limit as the database does — MusicBrainz 1 request per second (answered 503),
  * Discogs 60 per moving minute (answered 429, with the {@code X-Discogs-Ratelimit*} headers on every answer) — and
@@ -63,8 +64,8 @@ public final class MusicDatabaseStandIn implements AutoCloseable {
     private record Hit(JsonNode recording, int score) {
     }
 
-    /** The two databases the stand-in answers for. */
-    public enum Service { MUSICBRAINZ, DISCOGS }
+    /** The databases the stand-in answers for. */
+    public enum Service { MUSICBRAINZ, DISCOGS, SPOTIFY, BEATPORT }
 
     /** One request as the stand-in saw it, its query decoded. */
     public record Request(Instant at, Service service, String path, Map<String, String> query, String userAgent,
@@ -107,9 +108,19 @@ public final class MusicDatabaseStandIn implements AutoCloseable {
     private final Map<Service, Scripted> faults = new ConcurrentHashMap<>();
     private final Map<Service, Limit> limits = new ConcurrentHashMap<>(Map.of(
             Service.MUSICBRAINZ, new Limit(1, Duration.ofSeconds(1)),
-            Service.DISCOGS, new Limit(60, Duration.ofMinutes(1))));
+            Service.DISCOGS, new Limit(60, Duration.ofMinutes(1)),
+            // Spotify and Beatport publish no fixed limit (Spotify counts a rolling 30 s window); these are our budgets.
+            Service.SPOTIFY, new Limit(50, Duration.ofSeconds(30)),
+            Service.BEATPORT, new Limit(60, Duration.ofMinutes(1))));
     private final Map<Service, Deque<Instant>> arrivals = Map.of(
-            Service.MUSICBRAINZ, new ArrayDeque<>(), Service.DISCOGS, new ArrayDeque<>());
+            Service.MUSICBRAINZ, new ArrayDeque<>(), Service.DISCOGS, new ArrayDeque<>(),
+            Service.SPOTIFY, new ArrayDeque<>(), Service.BEATPORT, new ArrayDeque<>());
+    private final List<JsonNode> spotifyTracks = new CopyOnWriteArrayList<>();
+    private final Map<String, JsonNode> spotifyAudioFeatures = new ConcurrentHashMap<>();
+    private final List<JsonNode> beatportTracks = new CopyOnWriteArrayList<>();
+    private final Map<String, Instant> spotifyTokens = new ConcurrentHashMap<>();
+    private final AtomicInteger tokensIssued = new AtomicInteger();
+    private volatile Duration spotifyTokenLifetime = Duration.ofHours(1);
 
     private MusicDatabaseStandIn(HttpServer server) {
         this.server = server;
@@ -141,7 +152,37 @@ public final class MusicDatabaseStandIn implements AutoCloseable {
     public MusicDatabaseStandIn withRecordedCatalog() {
         load(RECORDINGS + "musicbrainz-recordings.json").required("recordings").forEach(recordings::add);
         load(RECORDINGS + "discogs-releases.json").required("results").forEach(releases::add);
+        JsonNode spotify = load(RECORDINGS + "spotify.json");
+        spotify.required("tracks").forEach(spotifyTracks::add);
+        spotify.required("audio_features").forEach(features -> spotifyAudioFeatures.put(features.path("id").asString(), features));
+        load(RECORDINGS + "beatport-tracks.json").required("tracks").forEach(beatportTracks::add);
         return this;
+    }
+
+    /** How long the access tokens the Spotify stand-in issues are valid ({@code expires_in}). */
+    public MusicDatabaseStandIn withSpotifyTokenLifetime(Duration lifetime) {
+        spotifyTokenLifetime = lifetime;
+        return this;
+    }
+
+    /** Access tokens issued by the Spotify stand-in's token endpoint (client-credentials grants). */
+    public int spotifyTokensIssued() {
+        return tokensIssued.get();
+    }
+
+    /** Spotify's Web API root ({@code …/v1}), as {@code novatune.discovery.spotify.base-url}. */
+    public URI spotifyUrl() {
+        return URI.create("http://127.0.0.1:" + port() + "/v1");
+    }
+
+    /** Spotify's token endpoint, as {@code novatune.discovery.spotify.token-url}. */
+    public URI spotifyTokenUrl() {
+        return URI.create("http://127.0.0.1:" + port() + "/api/token");
+    }
+
+    /** Beatport's API root ({@code …/v4}), as {@code novatune.discovery.beatport.base-url}. */
+    public URI beatportUrl() {
+        return URI.create("http://127.0.0.1:" + port() + "/v4");
     }
 
     /** A test's own rate limit for a service, e.g. a faster one for an accuracy run. */
@@ -215,7 +256,9 @@ public final class MusicDatabaseStandIn implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             Service service = path.startsWith("/ws/2/") ? Service.MUSICBRAINZ
-                    : path.startsWith("/database/") ? Service.DISCOGS : null;
+                    : path.startsWith("/database/") ? Service.DISCOGS
+                    : path.startsWith("/v1/") || path.equals("/api/token") ? Service.SPOTIFY
+                    : path.startsWith("/v4/") ? Service.BEATPORT : null;
             if (service == null) {
                 send(exchange, 404, "application/json", "{\"error\":\"Not Found\"}");
                 return;
@@ -233,10 +276,11 @@ public final class MusicDatabaseStandIn implements AutoCloseable {
             if (used > limits.get(service).requests()) {
                 rateLimited(exchange, service);
             } else if (!faulted(exchange, service)) {
-                if (service == Service.MUSICBRAINZ) {
-                    musicBrainz(exchange, request);
-                } else {
-                    discogs(exchange, request);
+                switch (service) {
+                    case MUSICBRAINZ -> musicBrainz(exchange, request);
+                    case DISCOGS -> discogs(exchange, request);
+                    case SPOTIFY -> spotify(exchange, request);
+                    case BEATPORT -> beatport(exchange, request);
                 }
             }
         } catch (RuntimeException e) {
@@ -425,6 +469,93 @@ public final class MusicDatabaseStandIn implements AutoCloseable {
         ArrayNode results = answer.putArray("results");
         found.stream().limit(perPage).forEach(results::add);
         send(exchange, 200, "application/json", answer.toString());
+    }
+
+    /**
+     * Spotify: the client-credentials grant at {@code POST /api/token} (HTTP Basic client id and secret, form body
+     * {@code grant_type=client_credentials}), then with {@code Authorization: Bearer …} the track search
+     * {@code GET /v1/search?type=track&q=…} (a {@code tracks} paging object of full track objects) and
+     * {@code GET /v1/audio-features/{id}} (tempo, key as a pitch class, mode).
+     */
+    private void spotify(HttpExchange exchange, Request request) throws IOException {
+        if (request.path().equals("/api/token")) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String authorization = request.authorization();
+            if (!"POST".equals(exchange.getRequestMethod()) || authorization == null || !authorization.startsWith("Basic ")
+                    || !query(body).getOrDefault("grant_type", "").equals("client_credentials")) {
+                send(exchange, 400, "application/json", "{\"error\":\"invalid_client\"}");
+                return;
+            }
+            String token = "stand-in-token-" + tokensIssued.incrementAndGet();
+            spotifyTokens.put(token, Instant.now().plus(spotifyTokenLifetime));
+            send(exchange, 200, "application/json", "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+                    + spotifyTokenLifetime.toSeconds() + "}");
+            return;
+        }
+        String authorization = request.authorization();
+        Instant valid = authorization == null || !authorization.startsWith("Bearer ") ? null
+                : spotifyTokens.get(authorization.substring("Bearer ".length()));
+        if (valid == null || valid.isBefore(Instant.now())) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"spotify\"");
+            send(exchange, 401, "application/json", "{\"error\":{\"status\":401,\"message\":\"The access token expired\"}}");
+            return;
+        }
+        if (request.path().startsWith("/v1/audio-features/")) {
+            JsonNode features = spotifyAudioFeatures.get(request.path().substring("/v1/audio-features/".length()));
+            if (features == null) {
+                send(exchange, 404, "application/json", "{\"error\":{\"status\":404,\"message\":\"analysis not found\"}}");
+            } else {
+                send(exchange, 200, "application/json", features.toString());
+            }
+            return;
+        }
+        if (!request.path().equals("/v1/search") || !"track".equals(request.query().get("type"))) {
+            send(exchange, 400, "application/json", "{\"error\":{\"status\":400,\"message\":\"Only track search is recorded here\"}}");
+            return;
+        }
+        String q = normal(request.query().getOrDefault("q", "").replaceAll("\\b(track|artist):", " "));
+        List<JsonNode> found = spotifyTracks.stream().filter(track -> wordsIn(q, track.path("name").asString(""))
+                && wordsIn(q, track.path("artists").path(0).path("name").asString(""))).toList();
+        int limit = Math.min(50, Integer.parseInt(request.query().getOrDefault("limit", "20")));
+        ObjectNode answer = RecordedAlbum.JSON.createObjectNode();
+        ObjectNode tracks = answer.putObject("tracks");
+        tracks.put("href", "https://api.spotify.com/v1/search?offset=0&limit=" + limit + "&query=" + q + "&type=track")
+                .put("limit", limit).putNull("next").put("offset", 0).putNull("previous").put("total", found.size());
+        ArrayNode items = tracks.putArray("items");
+        found.stream().limit(limit).forEach(items::add);
+        send(exchange, 200, "application/json; charset=utf-8", answer.toString());
+    }
+
+    /** Beatport's catalog search, {@code GET /v4/catalog/search/?type=tracks&q=…} with a bearer token. */
+    private void beatport(HttpExchange exchange, Request request) throws IOException {
+        String authorization = request.authorization();
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            send(exchange, 401, "application/json", "{\"detail\":\"Authentication credentials were not provided.\"}");
+            return;
+        }
+        if (!request.path().replaceAll("/+$", "").equals("/v4/catalog/search") || !"tracks".equals(request.query().get("type"))) {
+            send(exchange, 404, "application/json", "{\"detail\":\"Not found.\"}");
+            return;
+        }
+        String q = normal(request.query().getOrDefault("q", ""));
+        List<JsonNode> found = beatportTracks.stream().filter(track -> wordsIn(q, track.path("name").asString(""))
+                && wordsIn(q, track.path("artists").path(0).path("name").asString(""))).toList();
+        int perPage = Math.min(100, Integer.parseInt(request.query().getOrDefault("per_page", "25")));
+        ObjectNode answer = RecordedAlbum.JSON.createObjectNode();
+        ArrayNode tracks = answer.putArray("tracks");
+        found.stream().limit(perPage).forEach(tracks::add);
+        answer.putArray("releases");
+        answer.putArray("artists");
+        answer.putArray("labels");
+        answer.putArray("charts");
+        send(exchange, 200, "application/json", answer.toString());
+    }
+
+    /** Every word of {@code text} among the words of the query. */
+    private static boolean wordsIn(String query, String text) {
+        List<String> words = List.of(query.split(" "));
+        String normalText = normal(text);
+        return !normalText.isEmpty() && words.containsAll(List.of(normalText.split(" ")));
     }
 
     /** A phrase query: the words of {@code phrase} in a row among the words of {@code text}. */
