@@ -9,6 +9,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -38,6 +39,8 @@ public class RateLimitFilter implements WebFilter {
 
     private static final String TRACKLISTS = "/api/v1/tracklists";
     private static final String DISCOVER_TRACKS = "/discover-tracks";
+
+    private static final long DRAINED_BODY_BYTES = 1024 * 1024;
 
     private final RateLimitProperties limits;
     private final ObjectMapper json;
@@ -70,8 +73,20 @@ public class RateLimitFilter implements WebFilter {
     private Mono<Void> rejected(ServerWebExchange exchange, ConsumptionProbe probe) {
         long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return ExchangeProblems.write(exchange, json, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-                "Too many requests of this kind. Try again in " + seconds + " s.");
+        return unread(exchange).then(ExchangeProblems.write(exchange, json, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                "Too many requests", "Too many requests of this kind. Try again in " + seconds + " s."));
+    }
+
+    /**
+     * A request body of up to {@value #DRAINED_BODY_BYTES} bytes is read and dropped before the 429: answered while
+     * the client still sends it, the connection would be reset and the client would never see the 429. A larger or
+     * unsized body is not read (the connection closes).
+     */
+    private static Mono<Void> unread(ServerWebExchange exchange) {
+        long length = exchange.getRequest().getHeaders().getContentLength();
+        return length > 0 && length <= DRAINED_BODY_BYTES
+                ? exchange.getRequest().getBody().doOnNext(DataBufferUtils::release).then()
+                : Mono.empty();
     }
 
     private static Bucket bucket(int perMinute) {
