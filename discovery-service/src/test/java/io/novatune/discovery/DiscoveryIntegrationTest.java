@@ -2,12 +2,14 @@ package io.novatune.discovery;
 
 import java.util.List;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.novatune.discovery.catalog.CatalogStore;
 import io.novatune.infra.PostgresServer;
 import io.novatune.infra.SharedInfrastructure;
 import io.novatune.infra.standin.MusicDatabaseStandIn;
 import io.novatune.testsupport.kafka.KafkaProbe;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -16,7 +18,9 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +33,15 @@ import java.time.temporal.ChronoUnit;
 @AutoConfigureTracing
 @AutoConfigureWebTestClient(timeout = "30s")
 public abstract class DiscoveryIntegrationTest {
+
+    @Autowired
+    protected WebTestClient http;
+
+    @Autowired
+    protected DatabaseClient db;
+
+    @Autowired
+    protected CatalogStore store;
 
     public static final String DATABASE = "discovery_it";
     public static final String JWT_SECRET = "discovery-test-secret-discovery-test-secret-0123456789abcdef";

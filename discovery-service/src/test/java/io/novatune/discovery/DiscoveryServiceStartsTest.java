@@ -4,16 +4,12 @@ import io.micrometer.registry.otlp.OtlpMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DiscoveryServiceStartsTest extends DiscoveryIntegrationTest {
-
-    @Autowired
-    WebTestClient http;
 
     @Test
     void it_starts_connects_to_postgresql_and_kafka_and_reports_ready() {

@@ -3,8 +3,6 @@ package io.novatune.discovery.catalog;
 import io.novatune.discovery.DiscoveryIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -18,15 +16,6 @@ import static io.novatune.discovery.catalog.CatalogFixture.track;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CatalogApiTest extends DiscoveryIntegrationTest {
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    DatabaseClient db;
-
-    @Autowired
-    CatalogStore store;
 
     private final String user = "user-" + UUID.randomUUID();
     private CatalogFixture fixture;

@@ -3,15 +3,12 @@ package io.novatune.discovery.exports;
 import com.github.f4b6a3.ulid.UlidCreator;
 import io.novatune.discovery.DiscoveryIntegrationTest;
 import io.novatune.discovery.catalog.CatalogFixture;
-import io.novatune.discovery.catalog.CatalogStore;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -37,15 +34,6 @@ class ExportApiTest extends DiscoveryIntegrationTest {
     /** A title a spreadsheet would run as a formula, with a quote, a comma and a newline for the CSV quoting. */
     private static final String NASTY = "=HYPERLINK(\"http://evil.example\", \"Live, Part\nTwo\")";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    DatabaseClient db;
-
-    @Autowired
-    CatalogStore store;
 
     private final String user = "user-" + UUID.randomUUID();
     private CatalogFixture fixture;

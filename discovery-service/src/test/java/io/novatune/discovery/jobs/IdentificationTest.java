@@ -27,8 +27,6 @@ import static org.awaitility.Awaitility.await;
 class IdentificationTest extends DiscoveryIntegrationTest {
 
     @Autowired
-    WebTestClient http;
-    @Autowired
     ApplicationContext beans;
 
     private final String user = "user-" + UUID.randomUUID();

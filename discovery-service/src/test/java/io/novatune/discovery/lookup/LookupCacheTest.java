@@ -9,7 +9,6 @@ import io.novatune.infra.standin.MusicDatabaseStandIn.Service;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import java.time.OffsetDateTime;
@@ -29,8 +28,6 @@ class LookupCacheTest extends DiscoveryIntegrationTest {
     DiscogsProperties discogs;
     @Autowired
     ObjectProvider<WebClient.Builder> builders;
-    @Autowired
-    DatabaseClient db;
 
     @Test
     void a_search_answered_before_a_restart_is_answered_after_it_from_the_database_without_a_request() {

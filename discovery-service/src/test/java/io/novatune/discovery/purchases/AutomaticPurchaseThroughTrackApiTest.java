@@ -1,7 +1,6 @@
 package io.novatune.discovery.purchases;
 
 import io.novatune.discovery.DiscoveryIntegrationTest;
-import io.novatune.discovery.catalog.CatalogStore;
 import io.novatune.discovery.wantlist.WantList;
 import io.novatune.discovery.wantlist.WantListEntry;
 import io.novatune.events.Topics;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -30,12 +28,6 @@ class AutomaticPurchaseThroughTrackApiTest extends DiscoveryIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static TrackApiJar trackApi;
-
-    @Autowired
-    DatabaseClient db;
-
-    @Autowired
-    CatalogStore store;
 
     @Autowired
     WantList wantList;

@@ -1,7 +1,6 @@
 package io.novatune.discovery.purchases;
 
 import io.novatune.discovery.DiscoveryIntegrationTest;
-import io.novatune.discovery.catalog.CatalogStore;
 import io.novatune.discovery.wantlist.WantList;
 import io.novatune.events.Topics;
 import io.novatune.events.TrackAdded;
@@ -10,7 +9,6 @@ import io.novatune.testsupport.kafka.KafkaProbe;
 import io.novatune.testsupport.kafka.PoisonRecordContract;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,12 +20,6 @@ import static io.novatune.discovery.catalog.CatalogFixture.track;
 
 /** track-added records discovery-service cannot process go to track-added.DLT; the next one is handled. */
 class PoisonRecordTest extends DiscoveryIntegrationTest implements PoisonRecordContract {
-
-    @Autowired
-    DatabaseClient db;
-
-    @Autowired
-    CatalogStore store;
 
     @Autowired
     WantList wantList;

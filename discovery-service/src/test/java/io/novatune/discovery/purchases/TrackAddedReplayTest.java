@@ -1,7 +1,6 @@
 package io.novatune.discovery.purchases;
 
 import io.novatune.discovery.DiscoveryIntegrationTest;
-import io.novatune.discovery.catalog.CatalogStore;
 import io.novatune.discovery.wantlist.PatchWantListRequest;
 import io.novatune.discovery.wantlist.WantList;
 import io.novatune.discovery.wantlist.WantListEntry;
@@ -13,7 +12,6 @@ import io.novatune.testsupport.kafka.KafkaProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
@@ -32,12 +30,6 @@ class TrackAddedReplayTest extends DiscoveryIntegrationTest {
 
     private static final String GROUP = "discovery-service";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    @Autowired
-    DatabaseClient db;
-
-    @Autowired
-    CatalogStore store;
 
     @Autowired
     WantList wantList;

@@ -2,7 +2,6 @@ package io.novatune.discovery.tracklist;
 
 import io.novatune.discovery.DiscoveryIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -27,9 +26,6 @@ class TracklistApiTest extends DiscoveryIntegrationTest {
             4. Daft Punk - Around The World w/ Chic - Good Times
             thanks for listening
             """;
-
-    @Autowired
-    WebTestClient http;
 
     private final String user = "user-" + UUID.randomUUID();
 

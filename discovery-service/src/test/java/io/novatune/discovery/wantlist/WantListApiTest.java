@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -23,15 +22,6 @@ import static io.novatune.discovery.catalog.CatalogFixture.track;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WantListApiTest extends DiscoveryIntegrationTest {
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    DatabaseClient db;
-
-    @Autowired
-    CatalogStore store;
 
     @Autowired
     WantListStore wantListStore;

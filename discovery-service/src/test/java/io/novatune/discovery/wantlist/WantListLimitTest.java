@@ -3,14 +3,12 @@ package io.novatune.discovery.wantlist;
 import com.github.f4b6a3.ulid.UlidCreator;
 import io.novatune.discovery.DiscoveryIntegrationTest;
 import io.novatune.discovery.catalog.CatalogFixture;
-import io.novatune.discovery.catalog.CatalogStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Instant;
@@ -30,15 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WantListLimitTest extends DiscoveryIntegrationTest {
 
     private static final int LIMIT = 10_000;
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    DatabaseClient db;
-
-    @Autowired
-    CatalogStore store;
 
     @Autowired
     WantListProperties properties;

@@ -2,14 +2,11 @@ package io.novatune.discovery.web;
 
 import io.novatune.discovery.DiscoveryIntegrationTest;
 import io.novatune.discovery.catalog.CatalogFixture;
-import io.novatune.discovery.catalog.CatalogStore;
 import com.github.f4b6a3.ulid.UlidCreator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,15 +33,6 @@ class CrossUserAccessTest extends DiscoveryIntegrationTest {
             "patch /api/v1/tracklists/{id}/entries/{position}", Map.of("artist", "X", "title", "Y"),
             "post /api/v1/tracklists/{id}/discover-tracks", Map.of("processAll", true),
             "patch /api/v1/want-list/{id}", Map.of("status", "unavailable", "priority", 1));
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    DatabaseClient db;
-
-    @Autowired
-    CatalogStore store;
 
     private final String owner = "owner-" + UUID.randomUUID();
     private final String stranger = "stranger-" + UUID.randomUUID();

@@ -3,10 +3,8 @@ package io.novatune.discovery.web;
 import io.novatune.discovery.DiscoveryIntegrationTest;
 import io.novatune.testsupport.openapi.MalformedInputSweep;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
@@ -26,9 +24,6 @@ class MalformedInputSweepTest extends DiscoveryIntegrationTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    WebTestClient http;
 
     @Test
     void no_malformed_request_answers_a_server_error_and_every_error_is_a_problem() throws Exception {

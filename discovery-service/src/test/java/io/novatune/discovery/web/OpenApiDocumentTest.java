@@ -2,8 +2,6 @@ package io.novatune.discovery.web;
 
 import io.novatune.discovery.DiscoveryIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -22,9 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiDocumentTest extends DiscoveryIntegrationTest {
 
     private static final Path CHECKED_IN = Path.of("..", "docs", "api", "discovery-service.openapi.json");
-
-    @Autowired
-    WebTestClient http;
 
     @Test
     void the_served_openapi_document_is_the_one_checked_in_under_docs_api() throws Exception {

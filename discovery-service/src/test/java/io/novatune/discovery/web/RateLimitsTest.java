@@ -2,7 +2,6 @@ package io.novatune.discovery.web;
 
 import io.novatune.discovery.DiscoveryIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -10,9 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 
 class RateLimitsTest extends DiscoveryIntegrationTest {
-
-    @Autowired
-    WebTestClient http;
 
     @Test
     void the_eleventh_delete_in_a_minute_answers_429_with_retry_after_and_other_users_are_not_affected() {
