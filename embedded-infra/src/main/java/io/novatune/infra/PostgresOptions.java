@@ -7,8 +7,8 @@ import java.nio.file.Path;
  *
  * @param dataDirectory where the cluster lives; {@code null} means a temporary directory deleted on close
  * @param port          TCP port; {@code 0} picks a free one
- * @param durable       {@code true} turns {@code fsync} and {@code synchronous_commit} on (the local stack keeps
- *                      its data); {@code false} keeps zonky's fast, crash-unsafe test defaults
+ * @param durable       {@code true} turns {@code fsync} on (the local stack keeps its data); {@code false} keeps
+ *                      zonky's fast, crash-unsafe {@code fsync=off} of tests (commits are synchronous in both)
  */
 public record PostgresOptions(Path dataDirectory, int port, boolean durable) {
 

@@ -52,10 +52,13 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("max_replication_slots", "20")
                 .setServerConfig("max_wal_senders", "20")
                 .setServerConfig("max_connections", "300");
+        // zonky passes -F (fsync=off) and synchronous_commit=off; later -c settings override both. Commits stay
+        // synchronous even for tests: the WAL is then written at each commit, and logical decoding (the outbox
+        // relay) sees it at once instead of after the WAL writer's next round (up to 200 ms later). With fsync off
+        // that costs a write, not a flush to disk.
+        builder.setServerConfig("synchronous_commit", "on");
         if (options.durable()) {
-            // zonky passes -F (fsync=off) and synchronous_commit=off; later -c settings override both.
             builder.setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
                     // Keeps the server's own log in <data>/log, readable after the launcher is gone.
                     .setServerConfig("logging_collector", "on")
                     .setServerConfig("log_directory", "log");

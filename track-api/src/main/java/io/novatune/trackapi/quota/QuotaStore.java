@@ -59,15 +59,20 @@ public class QuotaStore {
     }
 
     /**
+     * The conditional upsert of {@link #admitTracks}, for a statement that also writes the admitted track
+     * (parameters {@code :userId}, {@code :added}, {@code :limit}; a row of {@code tracks} when admitted).
+     */
+    public static final String ADMIT_TRACKS = """
+            INSERT INTO user_track_counts AS c (user_id, tracks) SELECT :userId, :added WHERE :added <= :limit
+            ON CONFLICT (user_id) DO UPDATE SET tracks = c.tracks + :added WHERE c.tracks + :added <= :limit
+            RETURNING tracks""";
+
+    /**
      * Counts {@code added} more tracks unless that would pass {@code limit}, in one conditional upsert: concurrent
      * adds that each fit alone cannot together overrun it. Empty when they would.
      */
     public Mono<Long> admitTracks(String userId, int added, long limit) {
-        return db.sql("""
-                        INSERT INTO user_track_counts AS c (user_id, tracks) SELECT :userId, :added WHERE :added <= :limit
-                        ON CONFLICT (user_id) DO UPDATE SET tracks = c.tracks + :added WHERE c.tracks + :added <= :limit
-                        RETURNING tracks
-                        """)
+        return db.sql(ADMIT_TRACKS)
                 .bind("userId", userId)
                 .bind("added", added)
                 .bind("limit", limit)

@@ -43,9 +43,18 @@ public class Quotas {
      * {@link TrackLimitReachedException} when they would take the library past {@code maxTracks}.
      */
     public Mono<Long> admitTracks(String userId, int added) {
-        long limit = policy.maxTracks();
-        return store.admitTracks(userId, added, limit)
-                .switchIfEmpty(Mono.defer(() -> store.countTracks(userId)
-                        .flatMap(tracks -> Mono.error(new TrackLimitReachedException(tracks, added, limit)))));
+        return store.admitTracks(userId, added, trackLimit())
+                .switchIfEmpty(Mono.defer(() -> trackLimitReached(userId, added)));
+    }
+
+    /** The most tracks one library may hold. */
+    public long trackLimit() {
+        return policy.maxTracks();
+    }
+
+    /** Fails with {@link TrackLimitReachedException} saying how many tracks the library holds now. */
+    public <T> Mono<T> trackLimitReached(String userId, int added) {
+        return store.countTracks(userId)
+                .flatMap(tracks -> Mono.error(new TrackLimitReachedException(tracks, added, trackLimit())));
     }
 }

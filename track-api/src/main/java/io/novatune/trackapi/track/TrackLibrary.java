@@ -85,10 +85,8 @@ public class TrackLibrary {
     }
 
     private Mono<Track> add(Track track, String traceparent) {
-        return quotas.admitTracks(track.userId(), 1)
-                .then(tracks.insert(track))
-                .flatMap(added -> outbox.append(TrackEvents.added(added, traceparent)).thenReturn(added))
-                .as(transaction::transactional)
+        return tracks.insertAdmitted(track, quotas.trackLimit(), TrackEvents.added(track, traceparent))
+                .switchIfEmpty(Mono.defer(() -> quotas.trackLimitReached(track.userId(), 1)))
                 .doOnNext(added -> log.atInfo().addKeyValue("trackId", added.id()).addKeyValue("userId", added.userId())
                         .addKeyValue("source", added.source()).log("Track added"));
     }
