@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Memory of every service of the local stack (each its own JVM, as deploy/run-local starts them): resident set
-# size idle, then the largest during a write load on track-api (CLIENTS back-to-back POSTs for SECONDS), beside each
-# service's heap ceiling (-Xmx) in the same table. Not part of `mvn verify`.
+# size idle, then the largest during a write load on track-api (CLIENTS back-to-back POSTs for SECONDS), their ratio
+# (the idle reading of the same run is the ceiling) and each service's heap ceiling (-Xmx). Not part of `mvn verify`.
 #
 #   deploy/bench/memory/run.sh [clients, default 8] [seconds, default 60]
 #   NOVATUNE_SERVICE_JAVA_OPTS="-Xmx256m" deploy/bench/memory/run.sh     (the services' JVM options)
@@ -16,7 +16,8 @@ data="$(mktemp -d /tmp/novatune-memory-bench.XXXXXX)"
 # Rate limits off: the load is one user writing as fast as it can.
 NOVATUNE_RATELIMITS_ENABLED=false deploy/run-local --no-build --data-dir "$data" > "$data/stack.out" 2>&1 &
 stack=$!
-trap 'kill -INT $stack 2>/dev/null; wait $stack 2>/dev/null || true' EXIT
+# TERM, not INT: a background job of a script ignores SIGINT. run-local stops the services, then the infrastructure.
+trap 'kill -TERM $stack 2>/dev/null; wait $stack 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do
   grep -q "NovaTune is up" "$data/stack.out" && break
   kill -0 $stack 2>/dev/null || { cat "$data/stack.out"; exit 1; }
@@ -56,14 +57,13 @@ load_after="$(cut -d' ' -f1 /proc/loadavg)"
 
 echo "$clients clients for $seconds s: $written tracks written ($((written / seconds)) POST/s); 1-minute load average $load_before before, $load_after after"
 echo
-echo "| service | RSS idle MiB | RSS max under writes MiB | heap ceiling (-Xmx) | RSS max ÷ heap ceiling |"
+echo "| service | RSS idle MiB | RSS max under writes MiB | under writes ÷ idle | heap ceiling (-Xmx) |"
 echo "|---|---|---|---|---|"
 for service in "${services[@]}"; do
   if [[ -z "${pid[$service]}" ]]; then
     echo "| $service | not running | | | |"
     continue
   fi
-  ceiling="$(heap_max "${pid[$service]}")"
-  ceiling_mib="$(numfmt --from=iec "${ceiling^^}" | awk '{print int($1 / 1048576)}')"
-  echo "| $service | ${idle[$service]} | ${peak[$service]} | ${ceiling} | $(awk -v a="${peak[$service]}" -v b="$ceiling_mib" 'BEGIN {printf "%.2f", a / b}') |"
+  growth="$(awk -v a="${peak[$service]}" -v b="${idle[$service]}" 'BEGIN {printf "%.2f", a / b}')"
+  echo "| $service | ${idle[$service]} | ${peak[$service]} | $growth | $(heap_max "${pid[$service]}") |"
 done

@@ -74,7 +74,7 @@ public final class WriteBenchmark {
             consumer.setDaemon(true);
             consumer.start();
 
-            bench.closedLoop(clients, 20, true);
+            bench.closedLoop(clients, 30, true);
             double loadBefore = loadAverage();
             double raw = RawTransactions.rate(jdbcUrl, stack.postgres.username(), stack.postgres.password(), clients, seconds);
             Map<String, Double> cpuBefore = CpuAccount.snapshot(stack.postgres.port());
