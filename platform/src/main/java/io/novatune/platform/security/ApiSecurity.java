@@ -24,6 +24,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import tools.jackson.databind.ObjectMapper;
 
@@ -47,6 +49,10 @@ public final class ApiSecurity {
         ServerAccessDeniedHandler forbidden = (exchange, ex) -> ExchangeProblems.write(exchange, json,
                 HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You are not allowed to do this.");
         return http
+                // Stateless: without these, every request asks for a WebSession (a SecureRandom id made on
+                // boundedElastic, then back on parallel: two thread hops per request) that is never used.
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

@@ -4,7 +4,14 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import tools.jackson.databind.ObjectMapper;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -16,6 +23,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -75,6 +83,31 @@ class ApiSecurityTest {
         assertThatThrownBy(() -> ApiSecurity.hmacDecoder(SETTINGS, production)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("novatune.security.jwt.secret")
                 .hasMessageContaining("spring.security.oauth2.resourceserver.jwt.issuer-uri");
+    }
+
+    @Test
+    void requests_with_a_token_or_without_never_ask_for_a_web_session() {
+        AtomicInteger sessionsAskedFor = new AtomicInteger();
+        DefaultWebSessionManager sessions = new DefaultWebSessionManager();
+        SecurityWebFilterChain chain = ApiSecurity.bearerTokens(ServerHttpSecurity.http(), new ObjectMapper())
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.jwtDecoder(decoder)))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
+                .build();
+        WebTestClient client = WebTestClient.bindToWebHandler(exchange -> {
+                    exchange.getResponse().setStatusCode(HttpStatus.NO_CONTENT);
+                    return exchange.getResponse().setComplete();
+                })
+                .webFilter(new WebFilterChainProxy(chain))
+                // Every exchange holds a lazy session Mono; only subscribing to it makes (or looks up) a session.
+                .webSessionManager(exchange -> sessions.getSession(exchange)
+                        .doOnSubscribe(subscription -> sessionsAskedFor.incrementAndGet()))
+                .build();
+
+        client.get().uri("/api/v1/tracks").headers(headers -> headers.setBearerAuth(sign(claims().build())))
+                .exchange().expectStatus().isNoContent();
+        client.get().uri("/api/v1/tracks").exchange().expectStatus().isUnauthorized();
+
+        assertThat(sessionsAskedFor).hasValue(0);
     }
 
     private static JwtClaimsSet.Builder claims() {
