@@ -3,10 +3,12 @@ package io.novatune.trackapi.library;
 import io.novatune.trackapi.track.Track;
 import io.novatune.trackapi.track.TrackStatus;
 import io.novatune.trackapi.track.TrackStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,12 @@ import java.util.stream.Collectors;
  * Pages through a user's library with keyset pagination: each page starts strictly after the last
  * row of the previous one in (sort value, id) order, so rows inserted or deleted meanwhile never
  * shift what the next page shows, and deep pages cost what the first one does.
+ *
+ * <p>A search chooses its plan per page (ADR 0030). It first walks the next {@code searchWalkRows} rows of the
+ * user's sort index and keeps the matches: a broad prefix fills the page within a few rows, where reading every
+ * match from the text index and sorting them would read tens of thousands. Only when that walk comes back with
+ * too few matches is the term rare, and the rest of the page comes from the (user, text) GIN index, after the last
+ * row walked. PostgreSQL cannot make this choice itself: its estimate for prefix terms is far off either way.
  */
 @Repository
 public class LibraryStore {
@@ -25,19 +33,99 @@ public class LibraryStore {
     private static final String VISIBLE = "status IN " + TrackStatus.VISIBLE_SQL;
 
     private final DatabaseClient db;
+    private final int searchWalkRows;
 
-    public LibraryStore(DatabaseClient db) {
+    public LibraryStore(DatabaseClient db, @Value("${novatune.library.search-walk-rows:4000}") int searchWalkRows) {
         this.db = db;
+        this.searchWalkRows = searchWalkRows;
     }
 
     public Mono<LibraryPage> page(LibraryQuery query) {
+        Statement filters = filters(query);
+        if (query.search() == null || prefixQuery(query.search()) == null) {
+            return plainPage(query, filters);
+        }
+        return walk(query, filters).flatMap(walk -> {
+            if (walk.matches().size() > query.limit() || walk.boundary() == null) {
+                return Mono.just(toPage(walk.matches(), query));
+            }
+            return rareMatches(query, filters, walk.boundary(), query.limit() + 1 - walk.matches().size())
+                    .map(rest -> {
+                        List<Track> rows = new ArrayList<>(walk.matches());
+                        rows.addAll(rest);
+                        return toPage(rows, query);
+                    });
+        });
+    }
+
+    /** Without a search, the sort index with the filters applied is the plan PostgreSQL picks by itself. */
+    private Mono<LibraryPage> plainPage(LibraryQuery query, Statement filters) {
+        Statement select = new Statement("SELECT * FROM tracks WHERE user_id = :userId AND ", filters.params())
+                .append(filters.sql());
+        keysetAfter(select, query, query.after() == null ? null
+                : new Key(query.sortBy().parse(query.after().lastValue()), query.after().lastId()));
+        select.append(" ORDER BY ").append(order(query.sortBy().sqlExpression(), query)).append(" LIMIT :limit");
+        select.params().put("limit", query.limit() + 1);
+        return select.bind(db).map(TrackStore::toTrack).all().collectList().map(rows -> toPage(rows, query));
+    }
+
+    /**
+     * The next {@code searchWalkRows} rows in sort order, of which only the matches come back, and the last row
+     * walked whether it matches or not (its {@code walked} number says so), so that a rare term's page can go on
+     * after it. The outer ORDER BY repeats the inner one on the subquery's columns, so nothing is sorted and the walk
+     * stops at the page's last match.
+     */
+    private Mono<Walk> walk(LibraryQuery query, Statement filters) {
+        Statement select = new Statement("SELECT * FROM (SELECT t.*, COALESCE(", filters.params())
+                .append(filters.sql())
+                .append(", false) AS hit, row_number() OVER (ORDER BY ").append(order("sort_key", query))
+                .append(") AS walked FROM (SELECT *, ").append(query.sortBy().sqlExpression())
+                .append(" AS sort_key FROM tracks WHERE user_id = :userId");
+        keysetAfter(select, query, query.after() == null ? null
+                : new Key(query.sortBy().parse(query.after().lastValue()), query.after().lastId()));
+        select.append(" ORDER BY ").append(order("sort_key", query)).append(" LIMIT :window) t) w")
+                .append(" WHERE hit OR walked = :window ORDER BY ").append(order("sort_key", query))
+                .append(" LIMIT :limit");
+        select.params().put("window", searchWalkRows);
+        select.params().put("limit", query.limit() + 1);
+        return select.bind(db)
+                .map(row -> new WalkedRow(TrackStore.toTrack(row), Boolean.TRUE.equals(row.get("hit", Boolean.class)),
+                        row.get("walked", Long.class)))
+                .all().collectList()
+                .map(rows -> {
+                    List<Track> matches = rows.stream().filter(WalkedRow::hit).map(WalkedRow::track).toList();
+                    WalkedRow last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+                    Key boundary = last != null && last.walked() == searchWalkRows
+                            ? new Key(query.sortBy().parse(sortValue(last.track(), query.sortBy())), last.track().id())
+                            : null;
+                    return new Walk(matches, boundary);
+                });
+    }
+
+    /**
+     * A rare term's matches after the walk's last row: all of the user's matches come from the (user, text) GIN
+     * index and are sorted. MATERIALIZED keeps the planner from walking the sort index again, which its estimate of
+     * a prefix term would make it prefer, when the walk has just shown that matches are sparse.
+     */
+    private Mono<List<Track>> rareMatches(LibraryQuery query, Statement filters, Key boundary, int rows) {
+        Statement select = new Statement("WITH hits AS MATERIALIZED (SELECT * FROM tracks WHERE user_id = :userId AND ",
+                filters.params()).append(filters.sql());
+        keysetAfter(select, query, boundary);
+        select.append(") SELECT * FROM hits ORDER BY ").append(order(query.sortBy().sqlExpression(), query))
+                .append(" LIMIT :limit");
+        select.params().put("limit", rows);
+        return select.bind(db).map(TrackStore::toTrack).all().collectList();
+    }
+
+    /** Every condition of the query but the user and the keyset, as one boolean SQL expression. */
+    private static Statement filters(LibraryQuery query) {
         Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder sql = new StringBuilder("SELECT * FROM tracks WHERE user_id = :userId");
         params.put("userId", query.userId());
+        StringBuilder sql = new StringBuilder();
         if (query.status() == null) {
-            sql.append(" AND ").append(VISIBLE);
+            sql.append(VISIBLE);
         } else {
-            sql.append(" AND status = :status");
+            sql.append("status = :status");
             params.put("status", query.status().name());
         }
         String tsquery = prefixQuery(query.search());
@@ -57,24 +145,21 @@ public class LibraryStore {
             sql.append(" AND source = :source");
             params.put("source", query.source().name());
         }
-        String sortExpression = query.sortBy().sqlExpression();
-        String direction = query.descending() ? "DESC" : "ASC";
-        PageCursor after = query.after();
-        if (after != null) {
-            sql.append(" AND (").append(sortExpression).append(", id) ")
-                    .append(query.descending() ? "<" : ">").append(" (:afterValue, :afterId)");
-            params.put("afterValue", query.sortBy().parse(after.lastValue()));
-            params.put("afterId", after.lastId());
-        }
-        sql.append(" ORDER BY ").append(sortExpression).append(' ').append(direction)
-                .append(", id ").append(direction).append(" LIMIT :limit");
-        params.put("limit", query.limit() + 1);
+        return new Statement(sql.toString(), params);
+    }
 
-        DatabaseClient.GenericExecuteSpec select = db.sql(sql.toString());
-        for (Map.Entry<String, Object> param : params.entrySet()) {
-            select = select.bind(param.getKey(), param.getValue());
+    private static void keysetAfter(Statement select, LibraryQuery query, Key after) {
+        if (after != null) {
+            select.append(" AND (").append(query.sortBy().sqlExpression()).append(", id) ")
+                    .append(query.descending() ? "<" : ">").append(" (:afterValue, :afterId)");
+            select.params().put("afterValue", after.value());
+            select.params().put("afterId", after.id());
         }
-        return select.map(TrackStore::toTrack).all().collectList().map(rows -> toPage(rows, query));
+    }
+
+    private static String order(String sortExpression, LibraryQuery query) {
+        String direction = query.descending() ? "DESC" : "ASC";
+        return sortExpression + ' ' + direction + ", id " + direction;
     }
 
     private static LibraryPage toPage(List<Track> rows, LibraryQuery query) {
@@ -110,5 +195,48 @@ public class LibraryStore {
                 .map(word -> word + ":*")
                 .collect(Collectors.joining(" & "));
         return query.isEmpty() ? null : query;
+    }
+
+    /** SQL text being built and its named parameters. */
+    private static final class Statement {
+
+        private final StringBuilder sql;
+        private final Map<String, Object> params;
+
+        Statement(String sql, Map<String, Object> params) {
+            this.sql = new StringBuilder(sql);
+            this.params = new LinkedHashMap<>(params);
+        }
+
+        String sql() {
+            return sql.toString();
+        }
+
+        Map<String, Object> params() {
+            return params;
+        }
+
+        Statement append(Object text) {
+            sql.append(text);
+            return this;
+        }
+
+        DatabaseClient.GenericExecuteSpec bind(DatabaseClient db) {
+            DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
+            for (Map.Entry<String, Object> param : params.entrySet()) {
+                spec = spec.bind(param.getKey(), param.getValue());
+            }
+            return spec;
+        }
+    }
+
+    /** Where a keyset resumes: a row's sort value in its SQL type, and its id. */
+    private record Key(Object value, String id) {
+    }
+
+    private record WalkedRow(Track track, boolean hit, long walked) {
+    }
+
+    private record Walk(List<Track> matches, Key boundary) {
     }
 }
