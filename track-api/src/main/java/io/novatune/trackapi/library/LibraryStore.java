@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  * row of the previous one in (sort value, id) order, so rows inserted or deleted meanwhile never
  * shift what the next page shows, and deep pages cost what the first one does.
  *
- * <p>A search chooses its plan per page (ADR 0030). It first walks the next {@code searchWalkRows} rows of the
- * user's sort index and keeps the matches: a broad prefix fills the page within a few rows, where reading every
+ * <p>A search chooses its plan per page (ADR 0030). It first walks the next {@code walkRowsPerRow} × page rows of
+ * the user's sort index and keeps the matches: a broad prefix fills the page within a few rows, where reading every
  * match from the text index and sorting them would read tens of thousands. Only when that walk comes back with
  * too few matches is the term rare, and the rest of the page comes from the (user, text) GIN index, after the last
  * row walked. PostgreSQL cannot make this choice itself: its estimate for prefix terms is far off either way.
@@ -33,11 +33,16 @@ public class LibraryStore {
     private static final String VISIBLE = "status IN " + TrackStatus.VISIBLE_SQL;
 
     private final DatabaseClient db;
-    private final int searchWalkRows;
+    private final int walkRowsPerRow;
 
-    public LibraryStore(DatabaseClient db, @Value("${novatune.library.search-walk-rows:4000}") int searchWalkRows) {
+    /**
+     * @param walkRowsPerRow how many rows a search walks for each row of the page before it takes the term for a
+     *                       rare one: 100 (≈ 1 % of the rows match) is where, for 100,000 tracks, reading the user's
+     *                       matches from the text index starts to cost less than walking on
+     */
+    public LibraryStore(DatabaseClient db, @Value("${novatune.library.search-walk-rows-per-row:100}") int walkRowsPerRow) {
         this.db = db;
-        this.searchWalkRows = searchWalkRows;
+        this.walkRowsPerRow = walkRowsPerRow;
     }
 
     public Mono<LibraryPage> page(LibraryQuery query) {
@@ -62,15 +67,14 @@ public class LibraryStore {
     private Mono<LibraryPage> plainPage(LibraryQuery query, Statement filters) {
         Statement select = new Statement("SELECT * FROM tracks WHERE user_id = :userId AND ", filters.params())
                 .append(filters.sql());
-        keysetAfter(select, query, query.after() == null ? null
-                : new Key(query.sortBy().parse(query.after().lastValue()), query.after().lastId()));
+        keysetAfter(select, query, cursorKey(query));
         select.append(" ORDER BY ").append(order(query.sortBy().sqlExpression(), query)).append(" LIMIT :limit");
         select.params().put("limit", query.limit() + 1);
         return select.bind(db).map(TrackStore::toTrack).all().collectList().map(rows -> toPage(rows, query));
     }
 
     /**
-     * The next {@code searchWalkRows} rows in sort order, of which only the matches come back, and the last row
+     * The next {@code walkRowsPerRow} × page rows in sort order, of which only the matches come back, and the last row
      * walked whether it matches or not (its {@code walked} number says so), so that a rare term's page can go on
      * after it. The outer ORDER BY repeats the inner one on the subquery's columns, so nothing is sorted and the walk
      * stops at the page's last match.
@@ -81,12 +85,12 @@ public class LibraryStore {
                 .append(", false) AS hit, row_number() OVER (ORDER BY ").append(order("sort_key", query))
                 .append(") AS walked FROM (SELECT *, ").append(query.sortBy().sqlExpression())
                 .append(" AS sort_key FROM tracks WHERE user_id = :userId");
-        keysetAfter(select, query, query.after() == null ? null
-                : new Key(query.sortBy().parse(query.after().lastValue()), query.after().lastId()));
+        keysetAfter(select, query, cursorKey(query));
         select.append(" ORDER BY ").append(order("sort_key", query)).append(" LIMIT :window) t) w")
                 .append(" WHERE hit OR walked = :window ORDER BY ").append(order("sort_key", query))
                 .append(" LIMIT :limit");
-        select.params().put("window", searchWalkRows);
+        int window = walkRowsPerRow * (query.limit() + 1);
+        select.params().put("window", window);
         select.params().put("limit", query.limit() + 1);
         return select.bind(db)
                 .map(row -> new WalkedRow(TrackStore.toTrack(row), Boolean.TRUE.equals(row.get("hit", Boolean.class)),
@@ -95,7 +99,7 @@ public class LibraryStore {
                 .map(rows -> {
                     List<Track> matches = rows.stream().filter(WalkedRow::hit).map(WalkedRow::track).toList();
                     WalkedRow last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
-                    Key boundary = last != null && last.walked() == searchWalkRows
+                    Key boundary = last != null && last.walked() == window
                             ? new Key(query.sortBy().parse(sortValue(last.track(), query.sortBy())), last.track().id())
                             : null;
                     return new Walk(matches, boundary);
@@ -146,6 +150,11 @@ public class LibraryStore {
             params.put("source", query.source().name());
         }
         return new Statement(sql.toString(), params);
+    }
+
+    private static Key cursorKey(LibraryQuery query) {
+        PageCursor after = query.after();
+        return after == null ? null : new Key(query.sortBy().parse(after.lastValue()), after.lastId());
     }
 
     private static void keysetAfter(Statement select, LibraryQuery query, Key after) {

@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A search pages through the same rows in the same order whichever plan each page takes: the walk of the sort index
- * (a broad term) or the walk's fallback to the text index (a narrow one). A store with a 10-row walk makes both
- * plans, and their switch in the middle of a page, occur with a few hundred tracks; the reference is the single
- * statement every page ran before the walk existed.
+ * (a broad term) or the walk's fallback to the text index (a narrow one). A store that walks 2 rows per row of the
+ * page makes both plans, and their switch in the middle of a page, occur with a few hundred tracks; the reference is
+ * the single statement every page ran before the walk existed.
  */
 class SearchPagesTest extends TrackApiIntegrationTest {
 
@@ -75,7 +75,7 @@ class SearchPagesTest extends TrackApiIntegrationTest {
 
     @Test
     void a_term_no_track_has_gives_one_empty_page() {
-        LibraryPage page = new LibraryStore(db, 10).page(query("nowhere", SortField.CREATED_AT, true, 5, null)).block();
+        LibraryPage page = new LibraryStore(db, 2).page(query("nowhere", SortField.CREATED_AT, true, 5, null)).block();
 
         assertThat(page.items()).isEmpty();
         assertThat(page.hasMore()).isFalse();
@@ -83,7 +83,7 @@ class SearchPagesTest extends TrackApiIntegrationTest {
 
     /** Follows the cursors to the last page, checking that every page but the last is full. */
     private List<String> pagedIds(String search, SortField sort, boolean descending, int limit) {
-        LibraryStore store = new LibraryStore(db, 10);
+        LibraryStore store = new LibraryStore(db, 2);
         List<String> ids = new ArrayList<>();
         PageCursor after = null;
         do {
