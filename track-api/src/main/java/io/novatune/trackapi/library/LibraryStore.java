@@ -21,11 +21,12 @@ import java.util.stream.Collectors;
  * row of the previous one in (sort value, id) order, so rows inserted or deleted meanwhile never
  * shift what the next page shows, and deep pages cost what the first one does.
  *
- * <p>A search chooses its plan per page (ADR 0030). It first walks the next {@code walkRowsPerRow} × page rows of
- * the user's sort index and keeps the matches: a broad prefix fills the page within a few rows, where reading every
- * match from the text index and sorting them would read tens of thousands. Only when that walk comes back with
- * too few matches is the term rare, and the rest of the page comes from the (user, text) GIN index, after the last
- * row walked. PostgreSQL cannot make this choice itself: its estimate for prefix terms is far off either way.
+ * <p>A search chooses its plan per page (ADR 0030). It walks the user's sort index from the cursor on and keeps the
+ * matches: a broad prefix fills the page within a few rows, where reading every match from the text index and
+ * sorting them would read tens of thousands. The walk first reads a tenth of its budget ({@code walkRowsPerRow} ×
+ * page rows); it goes on only if the rate of matches it met would fill the page within the rest. Otherwise the term
+ * is rare, and the rest of the page comes from the (user, text) GIN index, after the last row walked. PostgreSQL
+ * cannot make this choice itself: its estimate for prefix terms is far off either way.
  */
 @Repository
 public class LibraryStore {
@@ -36,9 +37,9 @@ public class LibraryStore {
     private final int walkRowsPerRow;
 
     /**
-     * @param walkRowsPerRow how many rows a search walks for each row of the page before it takes the term for a
-     *                       rare one: 100 (≈ 1 % of the rows match) is where, for 100,000 tracks, reading the user's
-     *                       matches from the text index starts to cost less than walking on
+     * @param walkRowsPerRow how many rows a search walks at most for each row of the page before it takes the term
+     *                       for a rare one: 100 (≈ 1 % of the rows match) is where, for 100,000 tracks, reading the
+     *                       user's matches from the text index starts to cost less than walking on
      */
     public LibraryStore(DatabaseClient db, @Value("${novatune.library.search-walk-rows-per-row:100}") int walkRowsPerRow) {
         this.db = db;
@@ -50,16 +51,22 @@ public class LibraryStore {
         if (query.search() == null || prefixQuery(query.search()) == null) {
             return plainPage(query, filters);
         }
-        return walk(query, filters).flatMap(walk -> {
-            if (walk.matches().size() > query.limit() || walk.boundary() == null) {
-                return Mono.just(toPage(walk.matches(), query));
+        int wanted = query.limit() + 1;
+        int firstWalk = Math.max(1, walkRowsPerRow * wanted / 10);
+        int restOfWalk = walkRowsPerRow * wanted - firstWalk;
+        return walk(query, filters, cursorKey(query), firstWalk, wanted).flatMap(first -> {
+            int missing = wanted - first.matches().size();
+            if (missing <= 0 || first.boundary() == null) {
+                return Mono.just(toPage(first.matches(), query));
             }
-            return rareMatches(query, filters, walk.boundary(), query.limit() + 1 - walk.matches().size())
-                    .map(rest -> {
-                        List<Track> rows = new ArrayList<>(walk.matches());
-                        rows.addAll(rest);
-                        return toPage(rows, query);
-                    });
+            // At the rate the first walk met matches, would the rest of the budget fill the page?
+            Mono<Walk> walked = (long) first.matches().size() * restOfWalk >= (long) missing * firstWalk
+                    ? walk(query, filters, first.boundary(), restOfWalk, missing).map(first::then)
+                    : Mono.just(first);
+            return walked.flatMap(walk -> walk.matches().size() >= wanted || walk.boundary() == null
+                    ? Mono.just(toPage(walk.matches(), query))
+                    : rareMatches(query, filters, walk.boundary(), wanted - walk.matches().size())
+                            .map(rest -> toPage(walk.then(new Walk(rest, null)).matches(), query)));
         });
     }
 
@@ -74,24 +81,23 @@ public class LibraryStore {
     }
 
     /**
-     * The next {@code walkRowsPerRow} × page rows in sort order, of which only the matches come back, and the last row
-     * walked whether it matches or not (its {@code walked} number says so), so that a rare term's page can go on
-     * after it. The outer ORDER BY repeats the inner one on the subquery's columns, so nothing is sorted and the walk
+     * The next {@code window} rows in sort order after {@code after}, of which only the first {@code wanted} matches
+     * come back, and the last row walked whether it matches or not (its {@code walked} number says so), so that the
+     * page can go on after it. The outer ORDER BY repeats the inner one on the subquery's columns, so nothing is sorted and the walk
      * stops at the page's last match.
      */
-    private Mono<Walk> walk(LibraryQuery query, Statement filters) {
+    private Mono<Walk> walk(LibraryQuery query, Statement filters, Key after, int window, int wanted) {
         Statement select = new Statement("SELECT * FROM (SELECT t.*, COALESCE(", filters.params())
                 .append(filters.sql())
                 .append(", false) AS hit, row_number() OVER (ORDER BY ").append(order("sort_key", query))
                 .append(") AS walked FROM (SELECT *, ").append(query.sortBy().sqlExpression())
                 .append(" AS sort_key FROM tracks WHERE user_id = :userId");
-        keysetAfter(select, query, cursorKey(query));
+        keysetAfter(select, query, after);
         select.append(" ORDER BY ").append(order("sort_key", query)).append(" LIMIT :window) t) w")
                 .append(" WHERE hit OR walked = :window ORDER BY ").append(order("sort_key", query))
                 .append(" LIMIT :limit");
-        int window = walkRowsPerRow * (query.limit() + 1);
         select.params().put("window", window);
-        select.params().put("limit", query.limit() + 1);
+        select.params().put("limit", wanted);
         return select.bind(db)
                 .map(row -> new WalkedRow(TrackStore.toTrack(row), Boolean.TRUE.equals(row.get("hit", Boolean.class)),
                         row.get("walked", Long.class)))
@@ -246,6 +252,14 @@ public class LibraryStore {
     private record WalkedRow(Track track, boolean hit, long walked) {
     }
 
+    /** A walk's matches, and the last row it walked if it stopped at its window rather than at the user's end. */
     private record Walk(List<Track> matches, Key boundary) {
+
+        /** These matches followed by the next part's, ending where that part ended. */
+        Walk then(Walk next) {
+            List<Track> rows = new ArrayList<>(matches);
+            rows.addAll(next.matches());
+            return new Walk(rows, next.boundary());
+        }
     }
 }
