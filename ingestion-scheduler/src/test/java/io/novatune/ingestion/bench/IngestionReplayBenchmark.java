@@ -57,7 +57,7 @@ public final class IngestionReplayBenchmark {
     private static final String ISRC_PREFIX = "ZZBEN";
     /** spring.kafka.listener.concurrency of the service (application.yml). */
     private static final int SERVICE_CONSUMERS = 3;
-    private static final Duration SAMPLE_EVERY = Duration.ofMillis(250);
+    private static final Duration SAMPLE_EVERY = Duration.ofMillis(100);
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
