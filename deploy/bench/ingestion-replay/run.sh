@@ -7,7 +7,8 @@
 # Results: ingestion-scheduler/target/bench-result.md.
 #
 #   deploy/bench/ingestion-replay/run.sh [events]
-#   SERVICE_JVM="-Xmx256m -XX:StartFlightRecording=filename=/tmp/ingestion.jfr,settings=profile" deploy/bench/ingestion-replay/run.sh
+#   SERVICE_JVM="-Xmx512m" deploy/bench/ingestion-replay/run.sh      # other service JVM options
+#   SERVICE_JFR=/tmp/profiles deploy/bench/ingestion-replay/run.sh   # a JFR recording of each pass there
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 events="${1:-100000}"
@@ -19,6 +20,7 @@ mvn -B -q -pl ingestion-scheduler -am package dependency:build-classpath -DskipT
     -Dmdep.outputFile=target/bench.classpath
 
 cd ingestion-scheduler
-exec java -Xmx1g -Dbench.service.jvm="${SERVICE_JVM:--Xmx256m}" \
+mkdir -p "${SERVICE_JFR:-target}"
+exec java -Xmx1g -Dbench.service.jvm="${SERVICE_JVM:--Xmx256m}" -Dbench.service.jfr="${SERVICE_JFR:-}" \
     -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
     io.novatune.ingestion.bench.IngestionReplayBenchmark "$events"

@@ -167,7 +167,14 @@ public final class IngestionReplayBenchmark {
         withPort.put("SERVER_PORT", Integer.toString(port));
         URI metrics = URI.create("http://127.0.0.1:" + port + "/actuator/prometheus");
         HttpClient http = HttpClient.newHttpClient();
-        try (ChildJvm service = ChildJvm.runJar(JAR, jvmOptions, withPort, ChildOutput.file(log))) {
+        List<String> options = new ArrayList<>(jvmOptions);
+        String profiles = System.getProperty("bench.service.jfr");
+        if (profiles != null && !profiles.isBlank()) {
+            // One recording per pass (JDK 17 has no %p in the file name): target/<dir>/first-pass.jfr, replay.jfr.
+            options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + Path.of(profiles, name.replace(' ', '-') + ".jfr").toAbsolutePath());
+        }
+        try (ChildJvm service = ChildJvm.runJar(JAR, options, withPort, ChildOutput.file(log))) {
             service.awaitHttpOk(URI.create("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofSeconds(180));
             Run run = new Run(name, events, service.pid());
             await().atMost(Duration.ofMinutes(30)).pollInterval(SAMPLE_EVERY).until(() -> {
