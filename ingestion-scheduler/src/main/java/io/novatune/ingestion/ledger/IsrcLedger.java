@@ -54,6 +54,8 @@ public class IsrcLedger {
             + " RETURNING isrc, state, request_event_id)"
             + " SELECT event_id, NULL AS isrc, NULL AS state, NULL::uuid AS request_event_id FROM inbox"
             + " UNION ALL SELECT NULL, isrc, state, request_event_id FROM ledger";
+    /** The advisory lock of the relay's turn: one relay at a time over the ledger, across replicas. */
+    private static final long RELAY_LOCK = 0x1_5EC_0005L;
     private static final String[] CLAIM_COLUMN_TYPES =
             {"int4", "text", "text", "uuid", "text", "text", "text", "text", "text", "int8", "text"};
     private static final String ENTRY_COLUMNS = "isrc, state, first_track_id, first_user_id, title, artist, album,"
@@ -155,13 +157,22 @@ public class IsrcLedger {
     }
 
     /**
-     * Locks up to {@code limit} requests Kafka has not acknowledged yet, oldest first, skipping rows another
-     * relay holds. Call inside a transaction that ends with {@link #markPublished}.
+     * Takes the relay's turn for the current transaction, if no other relay (replica) has it: answers false when
+     * one has. Held until the transaction ends, however it ends (a crashed relay's connection ends it too).
      */
-    public List<IngestionRequest> lockUnpublished(int limit) {
+    public boolean takeRelayTurn() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, RELAY_LOCK));
+    }
+
+    /**
+     * Up to {@code limit} requests Kafka has not acknowledged yet, oldest first. Call inside a transaction that
+     * took the relay's turn and ends with {@link #markPublished}. The rows are not locked: a claim counting a
+     * sighting, or the worker reporting an ISRC indexed, does not wait for the relay's round trip to Kafka.
+     */
+    public List<IngestionRequest> unpublished(int limit) {
         return jdbc.query("SELECT " + REQUEST_COLUMNS + " FROM isrc_ledger"
                         + " WHERE state = 'REQUESTED' AND published_at IS NULL"
-                        + " ORDER BY requested_at LIMIT ? FOR UPDATE SKIP LOCKED",
+                        + " ORDER BY requested_at LIMIT ?",
                 (row, number) -> new IngestionRequest(row.getString("isrc"), row.getObject("request_event_id", UUID.class),
                         row.getString("first_track_id"), row.getString("first_user_id"), row.getString("title"),
                         row.getString("artist"), row.getString("album"), row.getObject("duration_ms", Long.class),

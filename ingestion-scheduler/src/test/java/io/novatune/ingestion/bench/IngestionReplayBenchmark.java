@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -36,6 +37,7 @@ import io.novatune.ingestion.IngestionIntegrationTest;
 import io.novatune.testsupport.kafka.KafkaProbe;
 import io.novatune.testsupport.kafka.ReceivedRecord;
 import io.novatune.ingestion.TestEvents;
+import io.novatune.ingestion.scheduling.DecisionLog;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -57,7 +59,8 @@ public final class IngestionReplayBenchmark {
     private static final String ISRC_PREFIX = "ZZBEN";
     /** spring.kafka.listener.concurrency of the service (application.yml). */
     private static final int SERVICE_CONSUMERS = 3;
-    private static final Duration SAMPLE_EVERY = Duration.ofMillis(100);
+    /** Only for memory and for knowing when a pass is done: a scrape costs the service CPU. */
+    private static final Duration SAMPLE_EVERY = Duration.ofMillis(500);
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -182,6 +185,7 @@ public final class IngestionReplayBenchmark {
                 return run.decisions.get() >= events && run.published.get() >= expectedRequests;
             });
             run.loadAfter = loadAverage();
+            run.timeFromLog(log);
             return run;
         }
     }
@@ -217,10 +221,11 @@ public final class IngestionReplayBenchmark {
         final long pid;
         final AtomicLong decisions = new AtomicLong();
         final AtomicLong published = new AtomicLong();
-        long firstDecisionAt;
-        long decisionsAtFirstSample;
-        long lastDecisionAt;
-        long publishedAllAt;
+        /** Timestamps of the first and the last decision's log line, and how many lines there are. */
+        Instant firstDecisionAt;
+        Instant lastDecisionAt;
+        long decisionLines;
+        Instant publishedAllAt = Instant.EPOCH;
         long maxHeapUsed;
         long maxRss;
 
@@ -231,16 +236,8 @@ public final class IngestionReplayBenchmark {
         }
 
         void sample(String prometheus) throws IOException {
-            long now = System.nanoTime();
-            long decided = sum(prometheus, "ingestion_scheduled_total", null) + sum(prometheus, "ingestion_skipped_total", null);
-            if (decided > 0 && firstDecisionAt == 0) {
-                firstDecisionAt = now;
-                decisionsAtFirstSample = decided;
-            }
-            if (decided >= events && decisions.get() < events) {
-                lastDecisionAt = now;
-            }
-            decisions.set(decided);
+            Instant now = Instant.now();
+            decisions.set(sum(prometheus, "ingestion_scheduled_total", null) + sum(prometheus, "ingestion_skipped_total", null));
             long sent = sum(prometheus, "ingestion_requests_published_total", null);
             if (sent > published.get()) {
                 publishedAllAt = now;
@@ -252,12 +249,37 @@ public final class IngestionReplayBenchmark {
 
         String loadAfter;
 
+        /**
+         * The pass's time is that of its decisions, first to last, from the service's own log lines (one per
+         * decision, with a timestamp to the microsecond): exact, and it costs the service nothing.
+         */
+        void timeFromLog(Path log) throws IOException {
+            try (Stream<String> lines = Files.lines(log)) {
+                lines.filter(line -> line.contains("\"event\":\"" + DecisionLog.SCHEDULED + "\"")
+                                || line.contains("\"event\":\"" + DecisionLog.SKIPPED + "\""))
+                        .forEach(line -> {
+                            int start = line.indexOf("\"@timestamp\":\"") + 14;
+                            Instant at = Instant.parse(line.substring(start, line.indexOf('"', start)));
+                            firstDecisionAt = firstDecisionAt == null || at.isBefore(firstDecisionAt) ? at : firstDecisionAt;
+                            lastDecisionAt = lastDecisionAt == null || at.isAfter(lastDecisionAt) ? at : lastDecisionAt;
+                            decisionLines++;
+                        });
+            }
+            if (decisionLines != events) {
+                throw new IllegalStateException(name + ": " + decisionLines + " decision lines in " + log + ", expected " + events);
+            }
+        }
+
         double rate() {
-            return (events - decisionsAtFirstSample) / ((lastDecisionAt - firstDecisionAt) / 1e9);
+            return (decisionLines - 1) / seconds(firstDecisionAt, lastDecisionAt);
+        }
+
+        private static double seconds(Instant from, Instant to) {
+            return Duration.between(from, to).toNanos() / 1e9;
         }
 
         String row(double ceiling, String maxHeap) {
-            double publishSeconds = (Math.max(publishedAllAt, lastDecisionAt) - firstDecisionAt) / 1e9;
+            double publishSeconds = seconds(firstDecisionAt, publishedAllAt.isAfter(lastDecisionAt) ? publishedAllAt : lastDecisionAt);
             return String.format("| %s | %,d | %,.0f | %,.0f | %.2f | %,d (%.1f s) | %d MiB (%s) | %d MiB | %s |",
                     name, events, rate(), ceiling, rate() / ceiling, published.get(), publishSeconds,
                     maxHeapUsed / 1024 / 1024, maxHeap, maxRss / 1024 / 1024, loadAfter);
