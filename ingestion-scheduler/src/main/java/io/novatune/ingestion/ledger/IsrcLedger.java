@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.novatune.platform.inbox.ProcessedEventsRetention;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -54,6 +55,7 @@ public class IsrcLedger {
             + " RETURNING isrc, state, request_event_id)"
             + " SELECT event_id, NULL AS isrc, NULL AS state, NULL::uuid AS request_event_id FROM inbox"
             + " UNION ALL SELECT NULL, isrc, state, request_event_id FROM ledger";
+    private static final int CLAIM_ATTEMPTS = 3;
     /** The advisory lock of the relay's turn: one relay at a time over the ledger, across replicas. */
     private static final long RELAY_LOCK = 0x1_5EC_0005L;
     private static final String[] CLAIM_COLUMN_TYPES =
@@ -85,6 +87,20 @@ public class IsrcLedger {
         if (claims.isEmpty()) {
             return List.of();
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return claimOnce(claims);
+            } catch (PessimisticLockingFailureException deadlockVictim) {
+                // Rolled back, nothing changed: another go, rather than the caller's fail-open for a ledger
+                // that cannot answer. Claims and the relay lock in ISRC order, so this is not expected to repeat.
+                if (attempt == CLAIM_ATTEMPTS) {
+                    throw deadlockVictim;
+                }
+            }
+        }
+    }
+
+    private List<ClaimOutcome> claimOnce(List<EventClaim> claims) {
         Set<String> newEvents = new HashSet<>();
         Map<String, ClaimedRow> rows = new HashMap<>();
         jdbc.query(CLAIM_BATCH, statement -> bindColumns(statement, claims), (ResultSet row) -> {
@@ -180,11 +196,13 @@ public class IsrcLedger {
                 limit);
     }
 
+    /** Rows are locked in ISRC order, as the claims lock them, so the relay and a claim cannot deadlock. */
     public void markPublished(List<String> isrcs) {
         if (isrcs.isEmpty()) {
             return;
         }
-        jdbc.update("UPDATE isrc_ledger SET published_at = now() WHERE isrc = ANY (?)", statement -> {
+        jdbc.update("UPDATE isrc_ledger SET published_at = now() WHERE isrc IN"
+                + " (SELECT isrc FROM isrc_ledger WHERE isrc = ANY (?) ORDER BY isrc FOR UPDATE)", statement -> {
             Array array = statement.getConnection().createArrayOf("text", isrcs.toArray());
             statement.setArray(1, array);
         });
