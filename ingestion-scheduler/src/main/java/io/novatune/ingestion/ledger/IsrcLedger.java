@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,9 +102,13 @@ public class IsrcLedger {
     }
 
     private List<ClaimOutcome> claimOnce(List<EventClaim> claims) {
+        // A second copy of an event in the batch is not bound at all: it must not count as a sighting.
+        Map<String, EventClaim> firstCopies = new LinkedHashMap<>();
+        claims.forEach(claim -> firstCopies.putIfAbsent(claim.eventId(), claim));
+        List<EventClaim> bound = List.copyOf(firstCopies.values());
         Set<String> newEvents = new HashSet<>();
         Map<String, ClaimedRow> rows = new HashMap<>();
-        jdbc.query(CLAIM_BATCH, statement -> bindColumns(statement, claims), (ResultSet row) -> {
+        jdbc.query(CLAIM_BATCH, statement -> bindColumns(statement, bound), (ResultSet row) -> {
             String eventId = row.getString("event_id");
             if (eventId != null) {
                 newEvents.add(eventId);
