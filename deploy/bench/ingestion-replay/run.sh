@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Benchmark of ingestion-scheduler: decisions/s and memory for a replay of N TrackAdded (default 100,000)
-# with 50 % duplicate ISRCs, through the real service (fat jar, child process) against embedded Kafka and
-# PostgreSQL. Not part of `mvn verify`. Results: ingestion-scheduler/target/bench-result.txt.
+# Benchmark of ingestion-scheduler: decisions/s and memory for N TrackAdded (default 100,000) with 50 %
+# duplicate ISRCs, first as new events, then as a replay of the whole topic, through the real service (fat jar,
+# child process, -Xmx256m) against embedded Kafka and PostgreSQL; then the ceiling in the same run (plain
+# KafkaConsumers running the service's ledger statement once per poll, no service) and the ratio to it, and a
+# check that every ISRC was requested exactly once. Prints a Markdown table. Not part of `mvn verify`.
+# Results: ingestion-scheduler/target/bench-result.md.
 #
 #   deploy/bench/ingestion-replay/run.sh [events]
-#   SERVICE_JVM="-Xmx256m" deploy/bench/ingestion-replay/run.sh
+#   SERVICE_JVM="-Xmx512m" deploy/bench/ingestion-replay/run.sh      # other service JVM options
+#   SERVICE_JFR=/tmp/profiles deploy/bench/ingestion-replay/run.sh   # a JFR recording of each pass there
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 events="${1:-100000}"
@@ -16,6 +20,7 @@ mvn -B -q -pl ingestion-scheduler -am package dependency:build-classpath -DskipT
     -Dmdep.outputFile=target/bench.classpath
 
 cd ingestion-scheduler
-exec java -Xmx1g -Dbench.service.jvm="${SERVICE_JVM:--Xmx512m}" \
+mkdir -p "${SERVICE_JFR:-target}"
+exec java -Xmx1g -Dbench.service.jvm="${SERVICE_JVM:--Xmx256m}" -Dbench.service.jfr="${SERVICE_JFR:-}" \
     -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
     io.novatune.ingestion.bench.IngestionReplayBenchmark "$events"

@@ -17,10 +17,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The only path from the ledger to {@code ingestion-requested} (ADR 0005): in one transaction it locks
- * requests Kafka has not acknowledged ({@code FOR UPDATE SKIP LOCKED}, so replicas share the work), sends
- * them, waits for the acknowledgements and marks those published. A crash anywhere before the commit leaves
- * the rows to be sent again, with the same eventId; nothing is lost and no second eventId is ever made.
+ * The only path from the ledger to {@code ingestion-requested} (ADR 0005): in one transaction it takes the
+ * relay's turn (an advisory lock: one replica's relay at a time), reads requests Kafka has not acknowledged,
+ * sends them, waits for the acknowledgements and marks those published. The rows themselves are not locked
+ * while it waits for Kafka, so the claims of new adds never queue behind it (ADR 0031). A crash anywhere
+ * before the commit leaves the rows to be sent again, with the same eventId; nothing is lost and no second
+ * eventId is ever made.
  * <p>
  * It runs when a decision commits new requests, and every idle interval for rows left by a crash, a failed
  * send or another replica.
@@ -69,7 +71,10 @@ public class IngestionRequestRelay implements SmartLifecycle, RequestDispatch {
     /** Publishes one batch; answers how many rows it found (a full batch means: go again at once). */
     int relayOnce() {
         Integer found = transactions.execute(status -> {
-            List<IngestionRequest> pending = ledger.lockUnpublished(settings.batchSize());
+            if (!ledger.takeRelayTurn()) {
+                return 0; // another replica's relay is at it; this one looks again after the idle interval
+            }
+            List<IngestionRequest> pending = ledger.unpublished(settings.batchSize());
             if (pending.isEmpty()) {
                 return 0;
             }

@@ -1,8 +1,12 @@
 package io.novatune.ingestion.messaging;
 
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import io.micrometer.tracing.Link;
 import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.novatune.events.EventHeaders;
@@ -20,6 +24,9 @@ import org.springframework.stereotype.Component;
 class RequestTracing implements CurrentTrace {
 
     private static final String SPAN_NAME = "ingestion-requested publish";
+    private static final String BATCH_SPAN_NAME = "track-added process";
+    /** {@code 00-<32 hex trace id>-<16 hex span id>-<2 hex flags>}, W3C Trace Context version 00. */
+    private static final int TRACEPARENT_LENGTH = 55;
 
     private final Tracer tracer;
     private final Propagator propagator;
@@ -46,5 +53,41 @@ class RequestTracing implements CurrentTrace {
         } finally {
             span.end();
         }
+    }
+
+    /**
+     * Runs the decisions of one poll in one consumer span with a link to the trace of each record (each decision
+     * stays findable from its own trace), rather than a child span per record.
+     */
+    <T> T inBatchSpan(List<String> traceparents, Supplier<T> decide) {
+        Span.Builder builder = tracer.spanBuilder().name(BATCH_SPAN_NAME).kind(Span.Kind.CONSUMER).setNoParent()
+                .tag("messaging.batch.message_count", traceparents.size());
+        for (String traceparent : traceparents) {
+            TraceContext context = context(traceparent);
+            if (context != null) {
+                builder = builder.addLink(new Link(context));
+            }
+        }
+        Span span = builder.start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            return decide.get();
+        } catch (RuntimeException failed) {
+            span.error(failed);
+            throw failed;
+        } finally {
+            span.end();
+        }
+    }
+
+    /** The remote context a W3C {@code traceparent} names, or null when there is none or it is malformed. */
+    private TraceContext context(String traceparent) {
+        if (traceparent == null || traceparent.length() != TRACEPARENT_LENGTH || !traceparent.startsWith("00-")) {
+            return null;
+        }
+        return tracer.traceContextBuilder()
+                .traceId(traceparent.substring(3, 35))
+                .spanId(traceparent.substring(36, 52))
+                .sampled((Character.digit(traceparent.charAt(54), 16) & 1) == 1)
+                .build();
     }
 }
