@@ -31,7 +31,7 @@ public class TrackStore {
 
     /**
      * Admits a new track against the library's limit ({@link QuotaStore#ADMIT_TRACKS}), inserts it and appends its
-     * event, in one statement: all or nothing without a transaction, one round trip instead of five. Empty when the
+     * event, in one statement: all or nothing without a transaction, one round trip instead of six. Empty when the
      * library is full.
      */
     public Mono<Track> insertAdmitted(Track track, long trackLimit, OutboxEvent event) {
