@@ -62,9 +62,9 @@ public final class ArchiverBenchmark {
         long audioBytes = (args.length > 1 ? Long.parseLong(args[1]) : 8) * 1024 * 1024;
         long coverBytes = (args.length > 2 ? Long.parseLong(args[2]) : 300) * 1024;
         String heap = System.getProperty("bench.service.heap", "256m");
-        // 5MB (the tests'): the 8 MiB audio goes up in two parts and is then copied onto itself with its SHA-256;
-        // 8MB (production's): it fits one part and is put with its metadata in one request.
-        String partSize = System.getProperty("bench.part-size", "5MB");
+        // 8MB (production's, the default): the 8 MiB audio fits one part and is put with its metadata in one request;
+        // 5MB (the tests'): it goes up in two parts and is then copied onto itself with its SHA-256.
+        String partSize = System.getProperty("bench.part-size", "8MB");
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         int warmUp = Integer.getInteger("bench.warm-up", 40);
         long totalBytes = tracks * (audioBytes + coverBytes);
