@@ -76,17 +76,28 @@ public class ArchiveDueListener {
                 throw failedFrom(tracks, index, "archiving could not start", notStarted);
             }
         }
+        // Each result is sent as soon as its track is done, and all are awaited after: one round trip per batch.
+        List<TrackArchiving.Publication> sent = new ArrayList<>();
         for (int i = 0; i < tracks.size(); i++) {
             Track track = tracks.get(i);
             try (Observation.Scope scope = track.observation().openScope()) {
-                archiving.finish(track.started());
+                sent.add(archiving.publish(track.started()));
+            } catch (RuntimeException notSent) {
+                // The results sent before it are not known to be acknowledged: the whole batch is delivered again.
+                track.observation().error(notSent);
+                throw failedFrom(tracks, track.index(), "archive result not sent", notSent);
+            }
+        }
+        for (int i = 0; i < tracks.size(); i++) {
+            Track track = tracks.get(i);
+            try (Observation.Scope scope = track.observation().openScope()) {
+                archiving.acknowledged(sent.get(i));
             } catch (RuntimeException notAcknowledged) {
                 track.observation().error(notAcknowledged);
-                throw failedFrom(tracks.subList(i + 1, tracks.size()), track.index(), "archive result not published",
+                throw failedFrom(tracks.subList(i, tracks.size()), track.index(), "archive result not published",
                         notAcknowledged);
-            } finally {
-                track.observation().stop();
             }
+            track.observation().stop();
         }
     }
 

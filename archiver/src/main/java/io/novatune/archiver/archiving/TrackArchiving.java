@@ -90,20 +90,30 @@ public class TrackArchiving implements DisposableBean {
         return new Started(due, running);
     }
 
-    /** Waits for the track's assets and publishes its result; returns once Kafka acknowledged it. */
-    public void finish(Started started) {
+    /** A track's result, sent to Kafka and not yet known to be acknowledged. */
+    public record Publication(ArchiveDue due, SpecificRecord result, CompletableFuture<?> sent) {
+    }
+
+    /** Waits for the track's assets and sends its result; {@link #acknowledged} waits for Kafka's answer. */
+    public Publication publish(Started started) {
         ArchiveDue due = started.due();
         List<AssetOutcome> outcomes = started.outcomes().stream().map(CompletableFuture::join).toList();
         SpecificRecord result = result(due, outcomes);
-        results.publish(due.getTrackId(), result);
-        if (result instanceof TrackArchived) {
+        return new Publication(due, result, results.send(due.getTrackId(), result));
+    }
+
+    /** Returns once Kafka acknowledged the result, so the offset may be committed. */
+    public void acknowledged(Publication publication) {
+        ArchiveDue due = publication.due();
+        results.await(due.getTrackId(), publication.sent());
+        if (publication.result() instanceof TrackArchived) {
             metrics.leadTime(Duration.between(clock.instant(), due.getProviderExpiresAt()));
         }
         log.atInfo()
                 .addKeyValue("trackId", due.getTrackId())
                 .addKeyValue("userId", due.getUserId())
                 .addKeyValue("attempt", due.getAttempt())
-                .addKeyValue("outcome", result instanceof TrackArchived ? "archived" : "failed")
+                .addKeyValue("outcome", publication.result() instanceof TrackArchived ? "archived" : "failed")
                 .log("archive result published");
     }
 
