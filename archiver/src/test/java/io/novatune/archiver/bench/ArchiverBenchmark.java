@@ -43,10 +43,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Benchmark, not a test (Surefire does not run it): N tracks of an audio file and a cover each, from the provider
- * stand-in into S3, first as a raw copy (HTTP GET streamed into an S3 upload by the same SDK, as many at once as
- * the archiver's max in flight, no service), then through the archiver as a child process fed N ArchiveDue.
+ * stand-in into S3, as a raw copy (HTTP GET streamed into an S3 upload by the same SDK, as many at once as the
+ * archiver's max in flight, no service) and through the archiver as a child process fed N ArchiveDue.
  * Each side first copies {@code bench.warm-up} other tracks unmeasured (its figures are printed apart), so that
- * both are measured as a running service is, with their code compiled.
+ * both are measured as a running service is, with their code compiled; then the two take turns over
+ * {@code bench.rounds} shares of the tracks, and the times of each side are summed.
  * Prints both throughputs, their ratio (goal: the archiver at 80 % of the raw copy or more) and the archiver's
  * peak heap and RSS. Run it with {@code deploy/bench/archiver/run.sh}.
  */
@@ -67,6 +68,7 @@ public final class ArchiverBenchmark {
         String partSize = System.getProperty("bench.part-size", "8MB");
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         int warmUp = Integer.getInteger("bench.warm-up", 40);
+        int rounds = Math.max(1, Integer.getInteger("bench.rounds", 4));
         long totalBytes = tracks * (audioBytes + coverBytes);
 
         Path objects = Files.createTempDirectory("archiver-bench-s3");
@@ -79,19 +81,16 @@ public final class ArchiverBenchmark {
             // profile of a cold archiver showed half a core in the JIT compiler during the measured copy.
             List<String> rawWarmUp = tracks(provider, "warm-raw", warmUp, audioBytes, coverBytes);
             List<String> archiverWarmUp = tracks(provider, "warm-arch", warmUp, audioBytes, coverBytes);
-            Duration rawCold = rawCopy(provider, storage, rawWarmUp);
-
-            Duration hostCpuBeforeRaw = cpuTimeOfThisJvm();
-            Duration raw = rawCopy(provider, storage, ids);
-            // The raw copy's client, the provider and S3Proxy all run in this JVM.
-            Duration rawCpu = cpuTimeOfThisJvm().minus(hostCpuBeforeRaw);
-
             String group = "archiver-bench-" + TestEvents.newId("g");
             ArchiverProcess.startGroupAtEnd(group);
-            Duration archived;
+            Duration rawCold;
             Duration archiverCold;
-            Duration archiverCpu;
-            Duration hostCpu;
+            Duration raw = Duration.ZERO;
+            Duration rawCpu = Duration.ZERO;
+            Duration archived = Duration.ZERO;
+            Duration archiverCpu = Duration.ZERO;
+            Duration hostCpu = Duration.ZERO;
+            List<String> roundRatios = new ArrayList<>();
             long peakHeap;
             String peakRss;
             // As deployed: both JIT tiers and application.yml's listener concurrency (one consumer per partition).
@@ -99,12 +98,26 @@ public final class ArchiverBenchmark {
                     "--novatune.archiver.max-in-flight=" + IN_FLIGHT, "--spring.kafka.listener.concurrency=" + LISTENERS,
                     "--novatune.s3.part-size=" + partSize, "--logging.level.io.novatune=WARN")) {
                 HeapSampler sampler = new HeapSampler(archiver.uri("/actuator/prometheus"));
+                rawCold = rawCopy(provider, storage, rawWarmUp);
                 archiverCold = archive(kafka, provider, archiver, archiverWarmUp);
-                Duration archiverCpuBefore = archiver.cpuTime();
-                Duration hostCpuBefore = cpuTimeOfThisJvm();
-                archived = archive(kafka, provider, archiver, ids);
-                archiverCpu = archiver.cpuTime().minus(archiverCpuBefore);
-                hostCpu = cpuTimeOfThisJvm().minus(hostCpuBefore);
+                // The two sides take turns, a share of the tracks each time: on a shared machine, other work that
+                // comes and goes then weighs on both alike instead of on whichever side happened to run during it.
+                int perRound = (tracks + rounds - 1) / rounds;
+                for (int from = 0; from < tracks; from += perRound) {
+                    List<String> round = ids.subList(from, Math.min(tracks, from + perRound));
+                    Duration hostCpuBeforeRaw = cpuTimeOfThisJvm();
+                    Duration rawRound = rawCopy(provider, storage, round);
+                    // The raw copy's client, the provider and S3Proxy all run in this JVM.
+                    rawCpu = rawCpu.plus(cpuTimeOfThisJvm().minus(hostCpuBeforeRaw));
+                    Duration archiverCpuBefore = archiver.cpuTime();
+                    Duration hostCpuBefore = cpuTimeOfThisJvm();
+                    Duration archivedRound = archive(kafka, provider, archiver, round);
+                    archiverCpu = archiverCpu.plus(archiver.cpuTime().minus(archiverCpuBefore));
+                    hostCpu = hostCpu.plus(cpuTimeOfThisJvm().minus(hostCpuBefore));
+                    raw = raw.plus(rawRound);
+                    archived = archived.plus(archivedRound);
+                    roundRatios.add(String.format(Locale.ROOT, "%.2f", seconds(rawRound) / seconds(archivedRound)));
+                }
                 peakHeap = sampler.stop();
                 peakRss = archiver.peakRss().isPresent() ? mib(archiver.peakRss().getAsLong()) + " MiB" : "?";
             }
@@ -120,7 +133,8 @@ public final class ArchiverBenchmark {
                             IN_FLIGHT, seconds(raw), rawRate, tracks / seconds(raw) * 60),
                     String.format(Locale.ROOT, "archiver (child JVM -Xmx%s, max-in-flight %d, %d listeners, part size %s, verify + SHA-256 + results): %.1f s, %.1f MiB/s, %.0f tracks/min",
                             heap, IN_FLIGHT, LISTENERS, partSize, seconds(archived), archiverRate, tracks / seconds(archived) * 60),
-                    String.format(Locale.ROOT, "ratio archiver / raw: %.2f (goal >= 0.80)", archiverRate / rawRate),
+                    String.format(Locale.ROOT, "ratio archiver / raw: %.2f (goal >= 0.80); by round (%d, the sides taking turns): %s",
+                            archiverRate / rawRate, roundRatios.size(), String.join(" ", roundRatios)),
                     String.format(Locale.ROOT, "warm-up before the measured copies (%d other tracks each, not counted above):"
                                     + " raw %.1f MiB/s, archiver %.1f MiB/s, ratio %.2f",
                             warmUp, mibPerSecond(warmUp * (audioBytes + coverBytes), rawCold),
