@@ -6,7 +6,9 @@
 #
 #   deploy/bench/archiver/run.sh [tracks [audio-MiB [cover-KiB]]]
 #   SERVICE_HEAP=128m deploy/bench/archiver/run.sh
-#   PART_SIZE=8MB deploy/bench/archiver/run.sh     (default 5MB: the 8 MiB audio takes the multipart path)
+#   PART_SIZE=5MB deploy/bench/archiver/run.sh     (default 8MB, production's: the 8 MiB audio is one put; 5MB: multipart + self-copy)
+#   WARM_UP=0 deploy/bench/archiver/run.sh         (tracks each side copies unmeasured first, default 40)
+#   ROUNDS=1 deploy/bench/archiver/run.sh          (turns the two sides take over the tracks, default 4)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
@@ -17,6 +19,7 @@ mvn -B -q -pl archiver -am test-compile dependency:build-classpath -Dmdep.includ
     -Dmdep.outputFile=target/bench.classpath
 
 cd archiver
-exec java -Xmx2g -Dbench.service.heap="${SERVICE_HEAP:-256m}" -Dbench.part-size="${PART_SIZE:-5MB}" \
+exec java -Xmx2g -Dbench.service.heap="${SERVICE_HEAP:-256m}" -Dbench.part-size="${PART_SIZE:-8MB}" \
+    -Dbench.warm-up="${WARM_UP:-40}" -Dbench.rounds="${ROUNDS:-4}" \
     -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
     io.novatune.archiver.bench.ArchiverBenchmark "$@"

@@ -7,13 +7,15 @@ import org.apache.kafka.common.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes a result on {@code archive-results}, keyed by track id, and waits for the acknowledgement, so the
- * {@code ArchiveDue}'s offset is committed only after the answer is in Kafka. The serializer sets the
+ * Publishes a result on {@code archive-results}, keyed by track id; the listener waits for the acknowledgement, so
+ * the {@code ArchiveDue}'s offset is committed only after the answer is in Kafka. A batch's results are sent
+ * together and then awaited, not one round trip each. The serializer sets the
  * {@code event-type} and {@code event-id} headers; template observation sets {@code traceparent}.
  */
 @Component
@@ -27,10 +29,15 @@ public class ArchiveResultsPublisher {
         this.properties = properties;
     }
 
-    public void publish(String trackId, SpecificRecord result) {
+    /** Sends a result; {@link #await} it before the {@code ArchiveDue}'s offset may be committed. */
+    public CompletableFuture<?> send(String trackId, SpecificRecord result) {
+        return kafka.send(new ProducerRecord<>(Topics.ARCHIVE_RESULTS, trackId, result));
+    }
+
+    /** Returns once Kafka acknowledged the result sent. */
+    public void await(String trackId, CompletableFuture<?> sent) {
         try {
-            kafka.send(new ProducerRecord<>(Topics.ARCHIVE_RESULTS, trackId, result))
-                    .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            sent.get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while publishing the archive result of track " + trackId, e);

@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * An {@code ArchiveDue} in, one result out: every asset present is archived (in parallel, within the instance's
- * {@code max-in-flight}) and the answer is a {@code TrackArchived} with all of them or an {@code ArchiveFailed}
- * naming what failed. A track is archived only when all of its files are: the copies made meanwhile are kept
+ * {@code max-in-flight}, several tracks at once) and the answer is a {@code TrackArchived} with all of them or an
+ * {@code ArchiveFailed} naming what failed. A track is archived only when all of its files are: the copies made meanwhile are kept
  * and reused by the next attempt.
  */
 @Service
@@ -59,13 +59,20 @@ public class TrackArchiving implements DisposableBean {
         });
     }
 
-    /** Archives and publishes the result; returns once Kafka acknowledged it, so the offset may be committed. */
-    public void archive(ArchiveDue due) {
+    /** A track being archived: its {@code ArchiveDue} and one outcome to come per asset. */
+    public record Started(ArchiveDue due, List<CompletableFuture<AssetOutcome>> outcomes) {
+    }
+
+    /**
+     * Starts copying every asset of the track, each on a worker of its own. Blocks the calling listener thread
+     * while the instance has no free slot, so no more records are polled meanwhile (back-pressure).
+     *
+     * @throws UnprocessableEventException the event can never be archived (an id unfit for an object key)
+     */
+    public Started start(ArchiveDue due) {
         checkIds(due);
-        List<AssetJob> jobs = jobs(due);
         List<CompletableFuture<AssetOutcome>> running = new ArrayList<>();
-        for (AssetJob job : jobs) {
-            // Blocks the listener thread while the instance is busy: no more records are polled meanwhile.
+        for (AssetJob job : jobs(due)) {
             slots.acquireUninterruptibly();
             try {
                 running.add(CompletableFuture.supplyAsync(() -> {
@@ -80,18 +87,42 @@ public class TrackArchiving implements DisposableBean {
                 throw rejected;
             }
         }
-        List<AssetOutcome> outcomes = running.stream().map(CompletableFuture::join).toList();
+        return new Started(due, running);
+    }
+
+    /** A track's result, sent to Kafka and not yet known to be acknowledged. */
+    public record Publication(ArchiveDue due, SpecificRecord result, CompletableFuture<?> sent) {
+    }
+
+    /** Waits for the track's assets and sends its result; {@link #acknowledged} waits for Kafka's answer. */
+    public Publication publish(Started started) {
+        ArchiveDue due = started.due();
+        List<AssetOutcome> outcomes = started.outcomes().stream().map(CompletableFuture::join).toList();
         SpecificRecord result = result(due, outcomes);
-        results.publish(due.getTrackId(), result);
-        if (result instanceof TrackArchived) {
+        return new Publication(due, result, results.send(due.getTrackId(), result));
+    }
+
+    /** Returns once Kafka acknowledged the result, so the offset may be committed. */
+    public void acknowledged(Publication publication) {
+        ArchiveDue due = publication.due();
+        results.await(due.getTrackId(), publication.sent());
+        if (publication.result() instanceof TrackArchived) {
             metrics.leadTime(Duration.between(clock.instant(), due.getProviderExpiresAt()));
         }
         log.atInfo()
                 .addKeyValue("trackId", due.getTrackId())
                 .addKeyValue("userId", due.getUserId())
                 .addKeyValue("attempt", due.getAttempt())
-                .addKeyValue("outcome", result instanceof TrackArchived ? "archived" : "failed")
+                .addKeyValue("outcome", publication.result() instanceof TrackArchived ? "archived" : "failed")
                 .log("archive result published");
+    }
+
+    /**
+     * Waits for the track's assets without publishing anything: its record is delivered again, and a copy still
+     * running then would race the next attempt's copy of the same key.
+     */
+    public void settle(Started started) {
+        started.outcomes().forEach(CompletableFuture::join);
     }
 
     private static List<AssetJob> jobs(ArchiveDue due) {

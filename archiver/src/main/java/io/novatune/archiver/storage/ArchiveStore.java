@@ -4,8 +4,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ServiceClientConfiguration;
+import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
@@ -24,10 +28,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The archive copies in the bucket. A copy is written by streaming: the source is read one part at a time, hashed
  * and uploaded, so an in-flight asset holds at most two {@code part-size} buffers whatever its size: the part being
- * uploaded and the next one, read meanwhile.
+ * uploaded and the next one, read meanwhile. The buffers are reused from one copy to the next.
  * <p>
  * The SHA-256 is known only once the last byte has passed, but S3 takes user metadata only when an upload
  * starts. So a file of one part is hashed in its buffer and put with its metadata in one request, and a larger
@@ -53,11 +59,33 @@ public class ArchiveStore implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ArchiveStore.class);
 
+    /** Smaller files get a buffer of their own size; from here on, a part buffer from the pool. */
+    private static final long POOLED_FROM = 1024 * 1024;
+
+    /**
+     * A body held in memory is signed as a whole, not chunk by chunk. This matters only where the SDK signs
+     * payloads at all, i.e. a plain-http endpoint (the local stack, tests, the benchmark; over https it sends them
+     * unsigned either way): there, chunked signing makes the store decode an {@code aws-chunked} body, which on
+     * S3Proxy was the largest cost of the whole benchmark run (docs/adr/0032). The SDK hashes the part once more
+     * for the signature; with SHA extensions that is cheap.
+     */
+    private static final AwsRequestOverrideConfiguration WHOLE_PAYLOAD_SIGNING = AwsRequestOverrideConfiguration.builder()
+            .addPlugin(config -> {
+                S3ServiceClientConfiguration.Builder s3 = (S3ServiceClientConfiguration.Builder) config;
+                S3AuthSchemeProvider resolver = s3.authSchemeProvider();
+                s3.authSchemeProvider(params -> resolver.resolveAuthScheme(params).stream()
+                        .map(option -> option.toBuilder()
+                                .putSignerProperty(AwsV4FamilyHttpSigner.CHUNK_ENCODING_ENABLED, false).build())
+                        .toList());
+            })
+            .build();
+
     private final S3Client s3;
     private final String bucket;
     private final int partSize;
     private final Clock clock;
     private final ExecutorService partUploads;
+    private final Deque<byte[]> idleParts = new ConcurrentLinkedDeque<>();
 
     public ArchiveStore(S3Client s3, S3Properties properties, Clock clock) {
         this.s3 = s3;
@@ -117,17 +145,37 @@ public class ArchiveStore implements DisposableBean {
      */
     public StoredCopy store(String key, String contentType, long length, InputStream source) throws IOException {
         MessageDigest sha256 = sha256();
-        byte[] buffer = new byte[(int) Math.min(partSize, Math.max(length, 1))];
-        int first = fill(source, buffer);
-        sha256.update(buffer, 0, first);
-        if (first == length) {
-            String hex = HexFormat.of().formatHex(sha256.digest());
-            s3.putObject(request -> request.bucket(bucket).key(key).contentType(contentType).contentLength(length)
-                            .metadata(metadata(hex, length)),
-                    body(buffer, first, contentType));
-            return new StoredCopy(key, length, hex, contentType);
+        byte[] buffer = length < POOLED_FROM ? new byte[(int) Math.max(length, 1)] : takePart();
+        try {
+            int first = fill(source, buffer, (int) Math.min(buffer.length, length));
+            sha256.update(buffer, 0, first);
+            if (first == length) {
+                String hex = HexFormat.of().formatHex(sha256.digest());
+                s3.putObject(request -> request.bucket(bucket).key(key).contentType(contentType).contentLength(length)
+                                .metadata(metadata(hex, length)).overrideConfiguration(WHOLE_PAYLOAD_SIGNING),
+                        body(buffer, first, contentType));
+                return new StoredCopy(key, length, hex, contentType);
+            }
+            return storeInParts(key, contentType, length, source, sha256, buffer, first);
+        } finally {
+            giveBack(buffer);
         }
-        return storeInParts(key, contentType, length, source, sha256, buffer, first);
+    }
+
+    /**
+     * A part-sized buffer, reused from an earlier copy where one is idle. G1 allocates each such buffer as a
+     * humongous object, and one new buffer per file made it collect several times a second (docs/adr/0032). No
+     * more buffers are ever made than are in use at once (two per asset in flight), so the idle ones need no bound.
+     */
+    private byte[] takePart() {
+        byte[] idle = idleParts.pollFirst();
+        return idle != null ? idle : new byte[partSize];
+    }
+
+    private void giveBack(byte[] buffer) {
+        if (buffer.length == partSize) {
+            idleParts.offerFirst(buffer);
+        }
     }
 
     private StoredCopy storeInParts(String key, String contentType, long length, InputStream source,
@@ -135,23 +183,26 @@ public class ArchiveStore implements DisposableBean {
         String uploadId = s3.createMultipartUpload(request -> request.bucket(bucket).key(key).contentType(contentType))
                 .uploadId();
         boolean completed = false;
+        byte[] spare = null;
         try {
             List<CompletedPart> parts = new ArrayList<>();
             long stored = 0;
             byte[] uploading = buffer;
-            byte[] reading = new byte[buffer.length];
+            byte[] reading = takePart();
+            spare = reading;
             int filled = first;
             while (filled > 0) {
                 int partNumber = parts.size() + 1;
                 byte[] part = uploading;
                 int size = filled;
                 Future<String> upload = partUploads.submit(() -> s3.uploadPart(request -> request.bucket(bucket)
-                                .key(key).uploadId(uploadId).partNumber(partNumber).contentLength((long) size),
+                                .key(key).uploadId(uploadId).partNumber(partNumber).contentLength((long) size)
+                                .overrideConfiguration(WHOLE_PAYLOAD_SIGNING),
                         body(part, size, contentType)).eTag());
                 stored += size;
                 // The next part is read while this one uploads: the provider and S3 are busy at the same time.
                 try {
-                    filled = stored < length ? fill(source, reading) : 0;
+                    filled = stored < length ? fill(source, reading, reading.length) : 0;
                 } catch (IOException readFailed) {
                     // The part must have landed or failed before the upload is aborted, or it could outlive the abort.
                     awaitQuietly(upload);
@@ -183,6 +234,10 @@ public class ArchiveStore implements DisposableBean {
         } finally {
             if (!completed) {
                 abortQuietly(key, uploadId);
+            }
+            // store() gives the first buffer back; this is the second (the two swap roles, the pair stays the same).
+            if (spare != null) {
+                giveBack(spare);
             }
         }
     }
@@ -219,10 +274,10 @@ public class ArchiveStore implements DisposableBean {
         }
     }
 
-    private static int fill(InputStream source, byte[] buffer) throws IOException {
+    private static int fill(InputStream source, byte[] buffer, int limit) throws IOException {
         int filled = 0;
-        while (filled < buffer.length) {
-            int n = source.read(buffer, filled, buffer.length - filled);
+        while (filled < limit) {
+            int n = source.read(buffer, filled, limit - filled);
             if (n < 0) {
                 break;
             }

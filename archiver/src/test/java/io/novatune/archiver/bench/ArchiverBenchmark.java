@@ -43,8 +43,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Benchmark, not a test (Surefire does not run it): N tracks of an audio file and a cover each, from the provider
- * stand-in into S3, first as a raw copy (HTTP GET streamed into an S3 upload by the same SDK, as many at once as
- * the archiver's max in flight, no service), then through the archiver as a child process fed N ArchiveDue.
+ * stand-in into S3, as a raw copy (HTTP GET streamed into an S3 upload by the same SDK, as many at once as the
+ * archiver's max in flight, no service) and through the archiver as a child process fed N ArchiveDue.
+ * Each side first copies {@code bench.warm-up} other tracks unmeasured (its figures are printed apart), so that
+ * both are measured as a running service is, with their code compiled; then the two take turns over
+ * {@code bench.rounds} shares of the tracks, and the times of each side are summed.
  * Prints both throughputs, their ratio (goal: the archiver at 80 % of the raw copy or more) and the archiver's
  * peak heap and RSS. Run it with {@code deploy/bench/archiver/run.sh}.
  */
@@ -60,10 +63,12 @@ public final class ArchiverBenchmark {
         long audioBytes = (args.length > 1 ? Long.parseLong(args[1]) : 8) * 1024 * 1024;
         long coverBytes = (args.length > 2 ? Long.parseLong(args[2]) : 300) * 1024;
         String heap = System.getProperty("bench.service.heap", "256m");
-        // 5MB (the tests'): the 8 MiB audio goes up in two parts and is then copied onto itself with its SHA-256;
-        // 8MB (production's): it fits one part and is put with its metadata in one request.
-        String partSize = System.getProperty("bench.part-size", "5MB");
+        // 8MB (production's, the default): the 8 MiB audio fits one part and is put with its metadata in one request;
+        // 5MB (the tests'): it goes up in two parts and is then copied onto itself with its SHA-256.
+        String partSize = System.getProperty("bench.part-size", "8MB");
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+        int warmUp = Integer.getInteger("bench.warm-up", 40);
+        int rounds = Math.max(1, Integer.getInteger("bench.rounds", 4));
         long totalBytes = tracks * (audioBytes + coverBytes);
 
         Path objects = Files.createTempDirectory("archiver-bench-s3");
@@ -71,24 +76,21 @@ public final class ArchiverBenchmark {
         ProviderStandIn provider = ProviderStandIn.shared();
         try (S3Server s3 = S3Server.start(new S3Options(objects, 0))) {
             TestStorage storage = TestStorage.on(s3);
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < tracks; i++) {
-                String track = "bench-" + i + "-" + TestEvents.newId("t").substring(2, 10);
-                provider.on("/" + track + "/audio", file("audio/mpeg", audioBytes, i))
-                        .on("/" + track + "/cover", file("image/jpeg", coverBytes, -i - 1));
-                ids.add(track);
-            }
-
-            Duration hostCpuBeforeRaw = cpuTimeOfThisJvm();
-            Duration raw = rawCopy(provider, storage, ids);
-            // The raw copy's client, the provider and S3Proxy all run in this JVM.
-            Duration rawCpu = cpuTimeOfThisJvm().minus(hostCpuBeforeRaw);
-
+            List<String> ids = tracks(provider, "bench", tracks, audioBytes, coverBytes);
+            // Both sides first copy other tracks unmeasured, so that both are timed with their code compiled: a
+            // profile of a cold archiver showed half a core in the JIT compiler during the measured copy.
+            List<String> rawWarmUp = tracks(provider, "warm-raw", warmUp, audioBytes, coverBytes);
+            List<String> archiverWarmUp = tracks(provider, "warm-arch", warmUp, audioBytes, coverBytes);
             String group = "archiver-bench-" + TestEvents.newId("g");
             ArchiverProcess.startGroupAtEnd(group);
-            Duration archived;
-            Duration archiverCpu;
-            Duration hostCpu;
+            Duration rawCold;
+            Duration archiverCold;
+            Duration raw = Duration.ZERO;
+            Duration rawCpu = Duration.ZERO;
+            Duration archived = Duration.ZERO;
+            Duration archiverCpu = Duration.ZERO;
+            Duration hostCpu = Duration.ZERO;
+            List<String> roundRatios = new ArrayList<>();
             long peakHeap;
             String peakRss;
             // As deployed: both JIT tiers and application.yml's listener concurrency (one consumer per partition).
@@ -96,31 +98,26 @@ public final class ArchiverBenchmark {
                     "--novatune.archiver.max-in-flight=" + IN_FLIGHT, "--spring.kafka.listener.concurrency=" + LISTENERS,
                     "--novatune.s3.part-size=" + partSize, "--logging.level.io.novatune=WARN")) {
                 HeapSampler sampler = new HeapSampler(archiver.uri("/actuator/prometheus"));
-                Duration archiverCpuBefore = archiver.cpuTime();
-                Duration hostCpuBefore = cpuTimeOfThisJvm();
-                Instant started = Instant.now();
-                for (String track : ids) {
-                    ArchiveDue due = ArchiveDue.newBuilder(TestEvents.due(track, "bench-user",
-                                    provider.link("/" + track + "/audio"), provider.link("/" + track + "/cover"), null))
-                            .setProviderName(PROVIDER).build();
-                    kafka.publish(track, due);
+                rawCold = rawCopy(provider, storage, rawWarmUp);
+                archiverCold = archive(kafka, provider, archiver, archiverWarmUp);
+                // The two sides take turns, a share of the tracks each time: on a shared machine, other work that
+                // comes and goes then weighs on both alike instead of on whichever side happened to run during it.
+                int perRound = (tracks + rounds - 1) / rounds;
+                for (int from = 0; from < tracks; from += perRound) {
+                    List<String> round = ids.subList(from, Math.min(tracks, from + perRound));
+                    Duration hostCpuBeforeRaw = cpuTimeOfThisJvm();
+                    Duration rawRound = rawCopy(provider, storage, round);
+                    // The raw copy's client, the provider and S3Proxy all run in this JVM.
+                    rawCpu = rawCpu.plus(cpuTimeOfThisJvm().minus(hostCpuBeforeRaw));
+                    Duration archiverCpuBefore = archiver.cpuTime();
+                    Duration hostCpuBefore = cpuTimeOfThisJvm();
+                    Duration archivedRound = archive(kafka, provider, archiver, round);
+                    archiverCpu = archiverCpu.plus(archiver.cpuTime().minus(archiverCpuBefore));
+                    hostCpu = hostCpu.plus(cpuTimeOfThisJvm().minus(hostCpuBefore));
+                    raw = raw.plus(rawRound);
+                    archived = archived.plus(archivedRound);
+                    roundRatios.add(String.format(Locale.ROOT, "%.2f", seconds(rawRound) / seconds(archivedRound)));
                 }
-                Set<String> pending = new HashSet<>(ids);
-                AtomicReference<Instant> lastResult = new AtomicReference<>(started);
-                // The end is the last result's occurredAt, not when this loop sees it: polling rarely keeps the
-                // probe (a consumer reading the whole topic each time) from competing for the CPU it measures.
-                await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
-                        .failFast("the archiver exited, see " + archiver.log(), () -> !archiver.isAlive())
-                        .until(() -> {
-                            kafka.events(Topics.ARCHIVE_RESULTS, TrackArchived.class).stream()
-                                    .filter(result -> pending.remove(result.getTrackId()))
-                                    .forEach(result -> lastResult.accumulateAndGet(result.getOccurredAt(),
-                                            (a, b) -> a.isAfter(b) ? a : b));
-                            return pending.isEmpty();
-                        });
-                archived = Duration.between(started, lastResult.get());
-                archiverCpu = archiver.cpuTime().minus(archiverCpuBefore);
-                hostCpu = cpuTimeOfThisJvm().minus(hostCpuBefore);
                 peakHeap = sampler.stop();
                 peakRss = archiver.peakRss().isPresent() ? mib(archiver.peakRss().getAsLong()) + " MiB" : "?";
             }
@@ -136,7 +133,13 @@ public final class ArchiverBenchmark {
                             IN_FLIGHT, seconds(raw), rawRate, tracks / seconds(raw) * 60),
                     String.format(Locale.ROOT, "archiver (child JVM -Xmx%s, max-in-flight %d, %d listeners, part size %s, verify + SHA-256 + results): %.1f s, %.1f MiB/s, %.0f tracks/min",
                             heap, IN_FLIGHT, LISTENERS, partSize, seconds(archived), archiverRate, tracks / seconds(archived) * 60),
-                    String.format(Locale.ROOT, "ratio archiver / raw: %.2f (goal >= 0.80)", archiverRate / rawRate),
+                    String.format(Locale.ROOT, "ratio archiver / raw: %.2f (goal >= 0.80); by round (%d, the sides taking turns): %s",
+                            archiverRate / rawRate, roundRatios.size(), String.join(" ", roundRatios)),
+                    String.format(Locale.ROOT, "warm-up before the measured copies (%d other tracks each, not counted above):"
+                                    + " raw %.1f MiB/s, archiver %.1f MiB/s, ratio %.2f",
+                            warmUp, mibPerSecond(warmUp * (audioBytes + coverBytes), rawCold),
+                            mibPerSecond(warmUp * (audioBytes + coverBytes), archiverCold),
+                            seconds(rawCold) / seconds(archiverCold)),
                     // Less sensitive to other load on the machine than the wall-clock times above.
                     String.format(Locale.ROOT, "CPU per GiB copied: raw %.1f s (all in this JVM); archiver run %.1f s"
                                     + " (archiver %.1f s + provider, S3Proxy, Kafka %.1f s)",
@@ -147,6 +150,43 @@ public final class ArchiverBenchmark {
             Files.writeString(Path.of("target", "bench-result.txt"), report + "\n");
         }
         System.exit(0);
+    }
+
+    /** Tracks {@code prefix-i-…} with an audio file and a cover each, served by the provider stand-in. */
+    private static List<String> tracks(ProviderStandIn provider, String prefix, int count, long audioBytes, long coverBytes) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String track = prefix + "-" + i + "-" + TestEvents.newId("t").substring(2, 10);
+            provider.on("/" + track + "/audio", file("audio/mpeg", audioBytes, i))
+                    .on("/" + track + "/cover", file("image/jpeg", coverBytes, -i - 1));
+            ids.add(track);
+        }
+        return ids;
+    }
+
+    /** Publishes an ArchiveDue per track and answers the time from the first publication to the last result. */
+    private static Duration archive(KafkaProbe kafka, ProviderStandIn provider, ArchiverProcess archiver, List<String> ids) {
+        Instant started = Instant.now();
+        for (String track : ids) {
+            ArchiveDue due = ArchiveDue.newBuilder(TestEvents.due(track, "bench-user",
+                            provider.link("/" + track + "/audio"), provider.link("/" + track + "/cover"), null))
+                    .setProviderName(PROVIDER).build();
+            kafka.publish(track, due);
+        }
+        Set<String> pending = new HashSet<>(ids);
+        AtomicReference<Instant> lastResult = new AtomicReference<>(started);
+        // The end is the last result's occurredAt, not when this loop sees it: polling rarely keeps the
+        // probe (a consumer reading the whole topic each time) from competing for the CPU it measures.
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
+                .failFast("the archiver exited, see " + archiver.log(), () -> !archiver.isAlive())
+                .until(() -> {
+                    kafka.events(Topics.ARCHIVE_RESULTS, TrackArchived.class).stream()
+                            .filter(result -> pending.remove(result.getTrackId()))
+                            .forEach(result -> lastResult.accumulateAndGet(result.getOccurredAt(),
+                                    (a, b) -> a.isAfter(b) ? a : b));
+                    return pending.isEmpty();
+                });
+        return Duration.between(started, lastResult.get());
     }
 
     /** The same bytes, GET into S3 with the same SDK, {@link #IN_FLIGHT} assets at a time. */
