@@ -5,6 +5,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import io.novatune.platform.problem.ReactiveProblemDetailsAdvice;
 import io.novatune.platform.problem.ServletProblemDetailsAdvice;
 import io.novatune.platform.security.JwtSettings;
+import io.novatune.platform.security.RejectedExchangeAdvice;
 import io.novatune.platform.storage.S3ClientSettings;
 import io.novatune.platform.tracing.Traceparents;
 import org.springframework.beans.factory.ObjectProvider;
@@ -79,6 +80,13 @@ public class PlatformAutoConfiguration {
     @ConditionalOnClass(name = "org.springframework.security.oauth2.jwt.ReactiveJwtDecoder")
     @EnableConfigurationProperties(JwtSettings.class)
     static class SecurityConfiguration {
+
+        /** A request the firewall rejects answers 400 wherever its parameters are first read. */
+        @Bean
+        @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+        RejectedExchangeAdvice rejectedExchangeAdvice() {
+            return new RejectedExchangeAdvice();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

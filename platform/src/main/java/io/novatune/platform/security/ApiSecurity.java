@@ -40,6 +40,10 @@ public final class ApiSecurity {
             "spring.security.oauth2.resourceserver.jwt.issuer-uri",
             "spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
 
+    static final String MALFORMED_REQUEST_TYPE = "malformed-request";
+    static final String MALFORMED_REQUEST_TITLE = "Malformed request";
+    static final String MALFORMED_REQUEST_DETAIL = "The request's path, headers or parameters are malformed.";
+
     private ApiSecurity() {
     }
 
@@ -71,7 +75,7 @@ public final class ApiSecurity {
      */
     public static ServerExchangeRejectedHandler rejectedAsProblem(ObjectMapper json) {
         return (exchange, rejected) -> ExchangeProblems.write(exchange, json, HttpStatus.BAD_REQUEST,
-                "malformed-request", "Malformed request", "The request's path, headers or parameters are malformed.");
+                MALFORMED_REQUEST_TYPE, MALFORMED_REQUEST_TITLE, MALFORMED_REQUEST_DETAIL);
     }
 
     /**
