@@ -16,8 +16,9 @@ data="$(mktemp -d /tmp/novatune-memory-bench.XXXXXX)"
 # Rate limits off: the load is one user writing as fast as it can.
 NOVATUNE_RATELIMITS_ENABLED=false deploy/run-local --no-build --data-dir "$data" > "$data/stack.out" 2>&1 &
 stack=$!
-# TERM, not INT: a background job of a script ignores SIGINT. run-local stops the services, then the infrastructure.
-trap 'kill -TERM $stack 2>/dev/null; wait $stack 2>/dev/null || true' EXIT
+# TERM, not INT: a background job of a script ignores SIGINT. run-local stops the services, then the infrastructure;
+# then the data directory goes.
+trap 'kill -TERM $stack 2>/dev/null; wait $stack 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 300); do
   grep -q "NovaTune is up" "$data/stack.out" && break
   kill -0 $stack 2>/dev/null || { cat "$data/stack.out"; exit 1; }

@@ -12,6 +12,8 @@ import io.novatune.testsupport.kafka.KafkaProbe;
 import io.novatune.testsupport.storage.TestStorage;
 import software.amazon.awssdk.core.sync.RequestBody;
 
+import org.springframework.util.FileSystemUtils;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -72,6 +74,8 @@ public final class ArchiverBenchmark {
         long totalBytes = tracks * (audioBytes + coverBytes);
 
         Path objects = Files.createTempDirectory("archiver-bench-s3");
+        // About 4 GB of objects per run: gone when the benchmark ends, however it ends, or a few runs fill the disk.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(objects)));
         KafkaProbe kafka = KafkaProbe.shared();
         ProviderStandIn provider = ProviderStandIn.shared();
         try (S3Server s3 = S3Server.start(new S3Options(objects, 0))) {
@@ -150,6 +154,14 @@ public final class ArchiverBenchmark {
             Files.writeString(Path.of("target", "bench-result.txt"), report + "\n");
         }
         System.exit(0);
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try {
+            FileSystemUtils.deleteRecursively(directory);
+        } catch (IOException e) {
+            System.err.println("could not delete " + directory + ": " + e);
+        }
     }
 
     /** Tracks {@code prefix-i-…} with an audio file and a cover each, served by the provider stand-in. */
