@@ -1,9 +1,8 @@
 package io.novatune.ingestion.messaging;
 
 import io.novatune.events.kafka.EventDeadLetterPublisher;
+import io.novatune.events.kafka.EventKafkaAutoConfiguration;
 import io.novatune.events.kafka.EventKafkaProperties;
-import io.novatune.events.serde.EventDecodingException;
-import io.novatune.events.kafka.UnprocessableEventException;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +13,6 @@ import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
-import org.springframework.kafka.support.converter.ConversionException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
 /**
@@ -48,14 +45,7 @@ class TrackAddedBatches {
      * before it are committed, it is retried or dead-lettered alone, and those after it come in the next poll.
      */
     private static DefaultErrorHandler errorHandler(EventDeadLetterPublisher deadLetters, EventKafkaProperties.Retry retry) {
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
-        backOff.setInitialInterval(retry.initialInterval().toMillis());
-        backOff.setMultiplier(retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(asForOneRecord(deadLetters.recoverer()), backOff);
-        handler.addNotRetryableExceptions(DeserializationException.class, EventDecodingException.class,
-                ConversionException.class, UnprocessableEventException.class);
-        return handler;
+        return EventKafkaAutoConfiguration.errorHandler(asForOneRecord(deadLetters.recoverer()), retry);
     }
 
     /**

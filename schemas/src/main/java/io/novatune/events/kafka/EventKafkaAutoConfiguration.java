@@ -14,6 +14,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.converter.ConversionException;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -43,9 +44,18 @@ public class EventKafkaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler eventErrorHandler(EventDeadLetterPublisher deadLetters, EventKafkaProperties properties) {
-        var handler = new DefaultErrorHandler(deadLetters.recoverer(), backOff(properties.retry()));
+        return errorHandler(deadLetters.recoverer(), properties.retry());
+    }
+
+    /**
+     * The platform's rules for a failed record: bounded exponential retries, then {@code recoverer} (the dead-letter
+     * topic); at once for what a retry cannot make succeed. For a container that needs its own handler (a batch
+     * listener, say) with the same rules.
+     */
+    public static DefaultErrorHandler errorHandler(ConsumerRecordRecoverer recoverer, EventKafkaProperties.Retry retry) {
+        var handler = new DefaultErrorHandler(recoverer, backOff(retry));
         // DeserializationException and ConversionException are already in spring-kafka's defaults; named here
-        // so the rule reads in one place. A retry cannot make these records succeed.
+        // so the rule reads in one place.
         handler.addNotRetryableExceptions(DeserializationException.class, EventDecodingException.class,
                 ConversionException.class, UnprocessableEventException.class);
         return handler;

@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 
 /** The {@code tracks} table. Every read on behalf of a user is scoped to its owner. */
 @Repository
@@ -35,16 +36,11 @@ public class TrackStore {
      * library is full.
      */
     public Mono<Track> insertAdmitted(Track track, long trackLimit, OutboxEvent event) {
-        Map<String, Parameter> columns = columnsOf(track);
-        String names = String.join(", ", columns.keySet());
-        String values = ":" + String.join(", :", columns.keySet());
-        DatabaseClient.GenericExecuteSpec statement = db.sql("WITH admitted AS (" + QuotaStore.ADMIT_TRACKS + "), "
-                + "added AS (INSERT INTO tracks (" + names + ") SELECT " + values + " FROM admitted RETURNING id), "
-                + "appended AS (" + Outbox.insertFor("added") + ") "
-                + "SELECT id FROM added");
-        for (Map.Entry<String, Parameter> column : columns.entrySet()) {
-            statement = statement.bind(column.getKey(), column.getValue());
-        }
+        DatabaseClient.GenericExecuteSpec statement = withColumnsOf(track, (names, values) ->
+                "WITH admitted AS (" + QuotaStore.ADMIT_TRACKS + "), "
+                        + "added AS (INSERT INTO tracks (" + names + ") SELECT " + values + " FROM admitted RETURNING id), "
+                        + "appended AS (" + Outbox.insertFor("added") + ") "
+                        + "SELECT id FROM added");
         return Outbox.bind(statement, event)
                 .bind("userId", track.userId())
                 .bind("added", 1)
@@ -54,14 +50,19 @@ public class TrackStore {
     }
 
     public Mono<Track> insert(Track track) {
+        return withColumnsOf(track, (names, values) -> "INSERT INTO tracks (" + names + ") VALUES (" + values + ")")
+                .then().thenReturn(track);
+    }
+
+    /** The statement {@code sql} makes of the column names and their parameters, with the track's values bound. */
+    private DatabaseClient.GenericExecuteSpec withColumnsOf(Track track, BinaryOperator<String> sql) {
         Map<String, Parameter> columns = columnsOf(track);
-        String names = String.join(", ", columns.keySet());
-        String values = ":" + String.join(", :", columns.keySet());
-        DatabaseClient.GenericExecuteSpec insert = db.sql("INSERT INTO tracks (" + names + ") VALUES (" + values + ")");
+        DatabaseClient.GenericExecuteSpec statement = db.sql(sql.apply(String.join(", ", columns.keySet()),
+                ":" + String.join(", :", columns.keySet())));
         for (Map.Entry<String, Parameter> column : columns.entrySet()) {
-            insert = insert.bind(column.getKey(), column.getValue());
+            statement = statement.bind(column.getKey(), column.getValue());
         }
-        return insert.then().thenReturn(track);
+        return statement;
     }
 
     public Mono<Track> findOwned(String userId, String trackId) {
