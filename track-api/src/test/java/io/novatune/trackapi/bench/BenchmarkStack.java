@@ -23,7 +23,8 @@ final class BenchmarkStack implements AutoCloseable {
     final KafkaServer kafka;
     final ConfigurableApplicationContext app;
 
-    BenchmarkStack() {
+    /** @param extraArguments more of the application's command-line arguments, e.g. a benchmark's switch */
+    BenchmarkStack(String... extraArguments) {
         postgres = PostgresServer.start(PostgresOptions.forTests());
         postgres.ensureDatabase(DATABASE);
         kafka = KafkaServer.start(KafkaOptions.forTests());
@@ -31,7 +32,7 @@ final class BenchmarkStack implements AutoCloseable {
         Topics.all().forEach(topic -> topics.add(Topics.deadLetter(topic)));
         kafka.createTopics(topics, 3);
         // Command-line arguments outrank application.yml (default properties would not).
-        app = new SpringApplicationBuilder(TrackApiApplication.class).run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--novatune.database.host=" + postgres.host(),
                 "--novatune.database.port=" + postgres.port(),
@@ -42,7 +43,9 @@ final class BenchmarkStack implements AutoCloseable {
                 "--novatune.relay.offset-topic=" + DATABASE + "-relay-offsets",
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--novatune.security.jwt.secret=" + TrackApiIntegrationTest.JWT_SECRET,
-                "--novatune.rate-limits.enabled=false");
+                "--novatune.rate-limits.enabled=false"));
+        arguments.addAll(List.of(extraArguments));
+        app = new SpringApplicationBuilder(TrackApiApplication.class).run(arguments.toArray(String[]::new));
     }
 
     int port() {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -15,6 +14,8 @@ import java.util.stream.Stream;
 final class CpuAccount {
 
     private static final double TICKS_PER_SECOND = 100.0;
+    /** The JIT's compiler threads (C1 and C2), digits folded. */
+    static final String JIT = "CN CompilerThre";
 
     private CpuAccount() {
     }
@@ -35,20 +36,39 @@ final class CpuAccount {
         return seconds;
     }
 
-    /** The groups that used the most CPU between two snapshots, in milliseconds per operation. */
-    static String perOperation(Map<String, Double> before, Map<String, Double> after, long operations, int rows) {
+    /** CPU milliseconds per operation by thread group between two snapshots. */
+    static Map<String, Double> perOperation(Map<String, Double> before, Map<String, Double> after, long operations) {
         Map<String, Double> used = new HashMap<>();
-        after.forEach((group, seconds) -> used.put(group, seconds - before.getOrDefault(group, 0.0)));
-        double total = used.values().stream().mapToDouble(Double::doubleValue).sum();
+        after.forEach((group, seconds) -> used.put(group, (seconds - before.getOrDefault(group, 0.0)) * 1000 / operations));
+        return used;
+    }
+
+    /**
+     * Two runs' CPU per operation side by side, the groups that used the most in the first run first, and their
+     * difference: where the second run saves.
+     */
+    static String table(String first, Map<String, Double> firstRun, String second, Map<String, Double> secondRun, int rows) {
         StringBuilder table = new StringBuilder(String.format(
-                "| where (threads) | CPU ms per write | share |%n|---|---|---|%n| all | %.2f | 100 %% |%n",
-                total * 1000 / operations));
-        Map<String, Double> top = new LinkedHashMap<>();
-        used.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(rows)
-                .forEach(entry -> top.put(entry.getKey(), entry.getValue()));
-        top.forEach((group, seconds) -> table.append(String.format("| %s | %.2f | %.0f %% |%n",
-                group, seconds * 1000 / operations, 100 * seconds / total)));
+                "| where (threads) | %s: CPU ms per write | %s | difference |%n|---|---|---|---|%n", first, second));
+        table.append(String.format("| all | %.2f | %.2f | %.2f |%n", total(firstRun), total(secondRun),
+                total(firstRun) - total(secondRun)));
+        firstRun.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(rows)
+                .forEach(entry -> {
+                    double other = secondRun.getOrDefault(entry.getKey(), 0.0);
+                    table.append(String.format("| %s | %.2f | %.2f | %.2f |%n",
+                            entry.getKey(), entry.getValue(), other, entry.getValue() - other));
+                });
         return table.toString();
+    }
+
+    /** The share of a run's CPU that this thread group used. */
+    static double share(Map<String, Double> run, String group) {
+        double total = total(run);
+        return total == 0 ? 0 : run.getOrDefault(group, 0.0) / total;
+    }
+
+    private static double total(Map<String, Double> run) {
+        return run.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** A backend's title is {@code postgres: user database address state}; the server's own processes name themselves. */

@@ -8,10 +8,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.ObjectMapper;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
+
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,22 +25,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Sustained {@code POST /api/v1/tracks}, each figure beside its ceiling measured in the same run:
  * <ol>
- *   <li>a warm-up (the JIT compiles the path; its events count in the zero-loss check);</li>
  *   <li>the raw transaction of a write over JDBC ({@link RawTransactions}): the database's limit;</li>
+ *   <li>a warm-up until the JIT has compiled the path ({@link #warmUp}; its events count in the zero-loss check);</li>
  *   <li>the maximum rate with the outbox and relay, and the same endpoint with the outbox append switched off
  *       ({@link OutboxSwitch}): the outbox's cost;</li>
+ *   <li>the same request answered without the database ({@link HttpCeilingController}): the HTTP side's limit;</li>
  *   <li>a run paced at half the maximum rate: the latency from each 201 to its TrackAdded consumed from Kafka
  *       (through the outbox, WAL, Debezium and the broker).</li>
  * </ol>
- * Run by {@code deploy/bench/track-api/writes [clients] [seconds]}; the table is also written to
+ * The CPU per write of the maximum-rate runs, by thread group ({@link CpuAccount}), shows where each one's time
+ * went. Run by {@code deploy/bench/track-api/writes [clients] [seconds]}; the table is also written to
  * {@code track-api/target/bench-writes.md}.
  */
 public final class WriteBenchmark {
@@ -47,6 +51,8 @@ public final class WriteBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI uri;
+    private final URI ceilingUri;
+    /** On its own event loop, so that the CPU table tells the load's cost from the server's. */
     private final HttpClient http;
     private final List<String> tokens = new ArrayList<>();
     /** Track id → when its 201 arrived, for every write made with the outbox on. */
@@ -55,8 +61,12 @@ public final class WriteBenchmark {
 
     private WriteBenchmark(int port, int clients) {
         uri = URI.create("http://localhost:" + port + "/api/v1/tracks");
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(2)).build();
+        ceilingUri = URI.create("http://localhost:" + port + HttpCeilingController.PATH);
+        http = HttpClient.create(ConnectionProvider.builder("bench-writers")
+                        // The open loop may have more writes in flight than the closed loops' clients.
+                        .maxConnections(4 * clients).pendingAcquireMaxCount(-1).build())
+                .runOn(LoopResources.create("bench-client", 1, true))
+                .headers(headers -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json"));
         for (int c = 0; c < clients; c++) {
             tokens.add(TestTokens.forUser("writer-" + c));
         }
@@ -66,7 +76,7 @@ public final class WriteBenchmark {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         String table;
-        try (BenchmarkStack stack = new BenchmarkStack()) {
+        try (BenchmarkStack stack = new BenchmarkStack("--novatune.bench.http-ceiling=true")) {
             WriteBenchmark bench = new WriteBenchmark(stack.port(), clients);
             String jdbcUrl = stack.postgres.jdbcUrl(BenchmarkStack.DATABASE);
             OutboxSwitch outbox = new OutboxSwitch(jdbcUrl, stack.postgres.username(), stack.postgres.password());
@@ -74,23 +84,35 @@ public final class WriteBenchmark {
             consumer.setDaemon(true);
             consumer.start();
 
-            bench.closedLoop(clients, 30, true);
-            double loadBefore = loadAverage();
+            // The raw transaction before the warm-up: its JDBC code would otherwise disturb the compiled HTTP path.
+            RawTransactions.rate(jdbcUrl, stack.postgres.username(), stack.postgres.password(), clients, 10);
             double raw = RawTransactions.rate(jdbcUrl, stack.postgres.username(), stack.postgres.password(), clients, seconds);
+            String warmUp = bench.warmUp(clients, stack.postgres.port());
+            double loadBefore = loadAverage();
             Map<String, Double> cpuBefore = CpuAccount.snapshot(stack.postgres.port());
-            Run withOutbox = bench.closedLoop(clients, seconds, true);
-            String cpu = CpuAccount.perOperation(cpuBefore, CpuAccount.snapshot(stack.postgres.port()), withOutbox.writes(), 12);
+            Run withOutbox = bench.closedLoop(bench.uri, clients, seconds, true);
+            Map<String, Double> cpuBetween = CpuAccount.snapshot(stack.postgres.port());
             outbox.appending(false);
-            Run withoutOutbox = bench.closedLoop(clients, seconds, false);
+            Run withoutOutbox = bench.closedLoop(bench.uri, clients, seconds, false);
+            Map<String, Double> cpuAfter = CpuAccount.snapshot(stack.postgres.port());
+            Map<String, Double> cpuWithOutbox = CpuAccount.perOperation(cpuBefore, cpuBetween, withOutbox.writes());
+            Map<String, Double> cpuWithoutOutbox = CpuAccount.perOperation(cpuBetween, cpuAfter, withoutOutbox.writes());
             outbox.appending(true);
+            Run httpOnly = bench.closedLoop(bench.ceilingUri, clients, seconds, false);
+            Map<String, Double> cpuHttpOnly = CpuAccount.perOperation(cpuAfter, CpuAccount.snapshot(stack.postgres.port()),
+                    httpOnly.writes());
             double halfRate = withOutbox.rate() / 2;
             List<String> paced = bench.paced(halfRate, seconds);
             double loadAfter = loadAverage();
 
             bench.awaitConsumed(Duration.ofSeconds(60));
             consumer.interrupt();
-            table = bench.table(clients, seconds, raw, withOutbox, withoutOutbox, halfRate, paced, loadBefore, loadAfter)
-                    + "\nCPU of the run at the maximum rate with the outbox on:\n\n" + cpu;
+            table = warmUp + "\n\n"
+                    + bench.table(clients, seconds, raw, withOutbox, withoutOutbox, httpOnly, halfRate, paced, loadBefore, loadAfter)
+                    + "\nCPU of the runs at the maximum rate, by thread group:\n\n"
+                    + CpuAccount.table("outbox on", cpuWithOutbox, "outbox off", cpuWithoutOutbox, 16)
+                    + "\nThe HTTP side alone (" + HttpCeilingController.PATH + ": no database, outbox or log line):\n\n"
+                    + CpuAccount.table("HTTP only", cpuHttpOnly, "outbox off", cpuWithoutOutbox, 10);
         }
         System.out.println(table);
         Files.writeString(Path.of("target", "bench-writes.md"), table);
@@ -101,33 +123,40 @@ public final class WriteBenchmark {
     private record Run(long writes, double rate, Latencies http) {
     }
 
+    /**
+     * Writes in 10-second slices until the JIT's compiler threads use under 5 % of the CPU of a slice (at most
+     * 7 minutes): with the two cores busy serving, the compiler threads drain their queue of a large application
+     * (here also Kafka's broker and Debezium) for minutes, and until then the code runs interpreted or
+     * half-compiled — three times the CPU per write. A sustained rate is the rate after that. Returns how long it
+     * took, and the JIT's share of the last slice.
+     */
+    private String warmUp(int clients, int postgresPort) throws Exception {
+        long start = System.nanoTime();
+        double jitShare;
+        do {
+            Map<String, Double> before = CpuAccount.snapshot(postgresPort);
+            Run slice = closedLoop(uri, clients, 10, true);
+            jitShare = CpuAccount.share(CpuAccount.perOperation(before, CpuAccount.snapshot(postgresPort), slice.writes()),
+                    CpuAccount.JIT);
+        } while (jitShare >= 0.05 && System.nanoTime() - start < Duration.ofMinutes(7).toNanos());
+        return String.format("warm-up %.0f s, the JIT's share of the CPU in its last 10 s %.1f %%",
+                (System.nanoTime() - start) / 1e9, jitShare * 100);
+    }
+
     /** {@code clients} back-to-back writers for {@code seconds}; each 201's track is awaited in Kafka when tracked. */
-    private Run closedLoop(int clients, int seconds, boolean tracked) throws Exception {
+    private Run closedLoop(URI target, int clients, int seconds, boolean tracked) {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<List<Long>>> workers = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            String token = tokens.get(c);
-            workers.add(pool.submit(() -> {
-                List<Long> latencies = new ArrayList<>();
-                while (System.nanoTime() < end) {
+        List<Long> all = Flux.fromIterable(tokens)
+                .flatMap(token -> Mono.defer(() -> {
                     long sent = System.nanoTime();
-                    HttpResponse<String> response = http.send(request(token), HttpResponse.BodyHandlers.ofString());
-                    latencies.add(answered(response, tracked) - sent);
-                }
-                return latencies;
-            }));
-        }
-        List<Long> all = new ArrayList<>();
-        for (Future<List<Long>> worker : workers) {
-            all.addAll(worker.get());
-        }
-        pool.shutdown();
+                    return post(target, token).map(answer -> answered(answer, tracked) - sent);
+                }).repeat(() -> System.nanoTime() < end), clients)
+                .collectList().block();
         return new Run(all.size(), all.size() / (double) seconds, new Latencies("HTTP 201", all));
     }
 
     /** Writes sent at a fixed rate whatever the answers' pace (an open loop); returns the tracks written. */
-    private List<String> paced(double rate, int seconds) throws Exception {
+    private List<String> paced(double rate, int seconds) {
         long interval = (long) (1_000_000_000L / rate);
         long start = System.nanoTime();
         long count = (long) (rate * seconds);
@@ -138,39 +167,42 @@ public final class WriteBenchmark {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            writes.add(http.sendAsync(request(tokens.get((int) (i % tokens.size()))), HttpResponse.BodyHandlers.ofString())
-                    .thenApply(response -> {
-                        answered(response, true);
-                        return trackId(response);
-                    }));
+            writes.add(post(uri, tokens.get((int) (i % tokens.size())))
+                    .map(answer -> {
+                        answered(answer, true);
+                        return trackId(answer.body());
+                    })
+                    .toFuture());
         }
-        List<String> ids = new ArrayList<>();
-        for (CompletableFuture<String> write : writes) {
-            ids.add(write.get());
-        }
-        return ids;
+        return writes.stream().map(CompletableFuture::join).toList();
     }
 
-    private HttpRequest request(String token) {
-        return HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+    private record Answer(int status, String body) {
     }
 
-    private long answered(HttpResponse<String> response, boolean tracked) {
+    private Mono<Answer> post(URI target, String token) {
+        return http.headers(headers -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token))
+                .post().uri(target)
+                .send(ByteBufFlux.fromString(Mono.just(BODY)))
+                .responseSingle((response, body) -> body.asString()
+                        .map(text -> new Answer(response.status().code(), text)));
+    }
+
+    /** Every run reads the answer's track id, so that runs differ only in what the service does. */
+    private long answered(Answer answer, boolean tracked) {
         long now = System.nanoTime();
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("POST answered " + response.statusCode() + ": " + response.body());
+        if (answer.status() != 201) {
+            throw new IllegalStateException("POST answered " + answer.status() + ": " + answer.body());
         }
+        String id = trackId(answer.body());
         if (tracked) {
-            answeredAt.put(trackId(response), now);
+            answeredAt.put(id, now);
         }
         return now;
     }
 
-    private static String trackId(HttpResponse<String> response) {
-        return JSON.readTree(response.body()).get("id").asString();
+    private static String trackId(String body) {
+        return JSON.readTree(body).get("id").asString();
     }
 
     private void consume(String bootstrap) {
@@ -195,7 +227,7 @@ public final class WriteBenchmark {
         }
     }
 
-    private String table(int clients, int seconds, double raw, Run withOutbox, Run withoutOutbox, double halfRate,
+    private String table(int clients, int seconds, double raw, Run withOutbox, Run withoutOutbox, Run httpOnly, double halfRate,
                          List<String> paced, double loadBefore, double loadAfter) {
         List<Long> endToEnd = new ArrayList<>();
         for (String id : paced) {
@@ -214,6 +246,8 @@ public final class WriteBenchmark {
                 withOutbox.rate(), raw, withOutbox.rate() / raw));
         out.append(String.format("| outbox's cost | %.0f POST/s | outbox append off: %.0f POST/s | %.2f | ≥ 0.80 |%n",
                 withOutbox.rate(), withoutOutbox.rate(), withOutbox.rate() / withoutOutbox.rate()));
+        out.append(String.format("| POST/s, outbox + relay | %.0f | the HTTP side alone (same request and 201, no database): %.0f POST/s | %.2f | |%n",
+                withOutbox.rate(), httpOnly.rate(), withOutbox.rate() / httpOnly.rate()));
         out.append(String.format("| HTTP 201 p50 / p99, outbox on (max rate) | %.1f / %.1f ms | outbox off: %.1f / %.1f ms | | |%n",
                 withOutbox.http().percentileMillis(50), withOutbox.http().percentileMillis(99),
                 withoutOutbox.http().percentileMillis(50), withoutOutbox.http().percentileMillis(99)));
