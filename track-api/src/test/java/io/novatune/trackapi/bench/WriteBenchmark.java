@@ -76,7 +76,10 @@ public final class WriteBenchmark {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         String table;
-        try (BenchmarkStack stack = new BenchmarkStack("--novatune.bench.http-ceiling=true")) {
+        // Further arguments go to track-api, for trials: e.g. --management.observations.enable.spring.security=false
+        List<String> appArguments = new ArrayList<>(List.of(args).subList(Math.min(2, args.length), args.length));
+        appArguments.add("--novatune.bench.http-ceiling=true");
+        try (BenchmarkStack stack = new BenchmarkStack(appArguments.toArray(String[]::new))) {
             WriteBenchmark bench = new WriteBenchmark(stack.port(), clients);
             String jdbcUrl = stack.postgres.jdbcUrl(BenchmarkStack.DATABASE);
             OutboxSwitch outbox = new OutboxSwitch(jdbcUrl, stack.postgres.username(), stack.postgres.password());
@@ -130,7 +133,7 @@ public final class WriteBenchmark {
      * half-compiled — three times the CPU per write. A sustained rate is the rate after that. Returns how long it
      * took, and the JIT's share of the last slice.
      */
-    private String warmUp(int clients, int postgresPort) throws Exception {
+    private String warmUp(int clients, int postgresPort) {
         long start = System.nanoTime();
         double jitShare;
         do {
