@@ -1,20 +1,19 @@
 package io.novatune.trackapi.bench;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.novatune.events.Topics;
 import io.novatune.trackapi.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import tools.jackson.databind.ObjectMapper;
-
-import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
+import tools.jackson.databind.ObjectMapper;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -87,7 +86,8 @@ public final class WriteBenchmark {
             consumer.setDaemon(true);
             consumer.start();
 
-            // The raw transaction before the warm-up: its JDBC code would otherwise disturb the compiled HTTP path.
+            // The raw transaction (its first 10 s warm its own path) before the warm-up: run after it, its JDBC code
+            // made the JIT recompile shared code of the HTTP path.
             RawTransactions.rate(jdbcUrl, stack.postgres.username(), stack.postgres.password(), clients, 10);
             double raw = RawTransactions.rate(jdbcUrl, stack.postgres.username(), stack.postgres.password(), clients, seconds);
             String warmUp = bench.warmUp(clients, stack.postgres.port());
@@ -102,16 +102,16 @@ public final class WriteBenchmark {
             Map<String, Double> cpuWithoutOutbox = CpuAccount.perOperation(cpuBetween, cpuAfter, withoutOutbox.writes());
             outbox.appending(true);
             Run httpOnly = bench.closedLoop(bench.ceilingUri, clients, seconds, false);
-            Map<String, Double> cpuHttpOnly = CpuAccount.perOperation(cpuAfter, CpuAccount.snapshot(stack.postgres.port()),
-                    httpOnly.writes());
+            Map<String, Double> cpuHttpOnly = CpuAccount.perOperation(cpuAfter,
+                    CpuAccount.snapshot(stack.postgres.port()), httpOnly.writes());
             double halfRate = withOutbox.rate() / 2;
             List<String> paced = bench.paced(halfRate, seconds);
             double loadAfter = loadAverage();
 
             bench.awaitConsumed(Duration.ofSeconds(60));
             consumer.interrupt();
-            table = warmUp + "\n\n"
-                    + bench.table(clients, seconds, raw, withOutbox, withoutOutbox, httpOnly, halfRate, paced, loadBefore, loadAfter)
+            table = warmUp + "\n\n" + bench.table(clients, seconds, raw, withOutbox, withoutOutbox, httpOnly, halfRate,
+                    paced, loadBefore, loadAfter)
                     + "\nCPU of the runs at the maximum rate, by thread group:\n\n"
                     + CpuAccount.table("outbox on", cpuWithOutbox, "outbox off", cpuWithoutOutbox, 16)
                     + "\nThe HTTP side alone (" + HttpCeilingController.PATH + ": no database, outbox or log line):\n\n"
@@ -152,7 +152,10 @@ public final class WriteBenchmark {
         List<Long> all = Flux.fromIterable(tokens)
                 .flatMap(token -> Mono.defer(() -> {
                     long sent = System.nanoTime();
-                    return post(target, token).map(answer -> answered(answer, tracked) - sent);
+                    return post(target, token).map(answer -> {
+                        answered(answer, tracked);
+                        return answer.receivedAt() - sent;
+                    });
                 }).repeat(() -> System.nanoTime() < end), clients)
                 .collectList().block();
         return new Run(all.size(), all.size() / (double) seconds, new Latencies("HTTP 201", all));
@@ -170,17 +173,12 @@ public final class WriteBenchmark {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            writes.add(post(uri, tokens.get((int) (i % tokens.size())))
-                    .map(answer -> {
-                        answered(answer, true);
-                        return trackId(answer.body());
-                    })
-                    .toFuture());
+            writes.add(post(uri, tokens.get((int) (i % tokens.size()))).map(answer -> answered(answer, true)).toFuture());
         }
         return writes.stream().map(CompletableFuture::join).toList();
     }
 
-    private record Answer(int status, String body) {
+    private record Answer(int status, String body, long receivedAt) {
     }
 
     private Mono<Answer> post(URI target, String token) {
@@ -188,24 +186,22 @@ public final class WriteBenchmark {
                 .post().uri(target)
                 .send(ByteBufFlux.fromString(Mono.just(BODY)))
                 .responseSingle((response, body) -> body.asString()
-                        .map(text -> new Answer(response.status().code(), text)));
+                        .map(text -> new Answer(response.status().code(), text, System.nanoTime())));
     }
 
-    /** Every run reads the answer's track id, so that runs differ only in what the service does. */
-    private long answered(Answer answer, boolean tracked) {
-        long now = System.nanoTime();
+    /**
+     * The answer's track id, noted with its time when tracked. Every run reads it, so that runs differ only in what
+     * the service does.
+     */
+    private String answered(Answer answer, boolean tracked) {
         if (answer.status() != 201) {
             throw new IllegalStateException("POST answered " + answer.status() + ": " + answer.body());
         }
-        String id = trackId(answer.body());
+        String id = JSON.readTree(answer.body()).get("id").asString();
         if (tracked) {
-            answeredAt.put(id, now);
+            answeredAt.put(id, answer.receivedAt());
         }
-        return now;
-    }
-
-    private static String trackId(String body) {
-        return JSON.readTree(body).get("id").asString();
+        return id;
     }
 
     private void consume(String bootstrap) {
@@ -230,8 +226,8 @@ public final class WriteBenchmark {
         }
     }
 
-    private String table(int clients, int seconds, double raw, Run withOutbox, Run withoutOutbox, Run httpOnly, double halfRate,
-                         List<String> paced, double loadBefore, double loadAfter) {
+    private String table(int clients, int seconds, double raw, Run withOutbox, Run withoutOutbox, Run httpOnly,
+                         double halfRate, List<String> paced, double loadBefore, double loadAfter) {
         List<Long> endToEnd = new ArrayList<>();
         for (String id : paced) {
             Long consumed = consumedAt.get(id);
@@ -249,7 +245,8 @@ public final class WriteBenchmark {
                 withOutbox.rate(), raw, withOutbox.rate() / raw));
         out.append(String.format("| outbox's cost | %.0f POST/s | outbox append off: %.0f POST/s | %.2f | ≥ 0.80 |%n",
                 withOutbox.rate(), withoutOutbox.rate(), withOutbox.rate() / withoutOutbox.rate()));
-        out.append(String.format("| POST/s, outbox + relay | %.0f | the HTTP side alone (same request and 201, no database): %.0f POST/s | %.2f | |%n",
+        out.append(String.format("| POST/s against the HTTP side's limit | %.0f POST/s "
+                        + "| the HTTP side alone (same request and 201, no database): %.0f POST/s | %.2f | |%n",
                 withOutbox.rate(), httpOnly.rate(), withOutbox.rate() / httpOnly.rate()));
         out.append(String.format("| HTTP 201 p50 / p99, outbox on (max rate) | %.1f / %.1f ms | outbox off: %.1f / %.1f ms | | |%n",
                 withOutbox.http().percentileMillis(50), withOutbox.http().percentileMillis(99),
